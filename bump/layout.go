@@ -1,0 +1,124 @@
+package bump
+
+import (
+	"reflect"
+	"sync"
+	"unsafe"
+)
+
+// A Layout describes the element type of an allocation: its size,
+// alignment, and whether it holds pointers the garbage collector must see.
+// Obtain one with [LayoutOf]; the zero Layout is not valid.
+//
+// Layouts are how the non-generic [Allocator] interface learns what it is
+// asked to store, so that pointer-holding types can be placed in memory the
+// garbage collector scans with the right type.
+type Layout struct {
+	t *typeInfo
+}
+
+// typeInfo is computed once per type and shared by every Layout of it.
+type typeInfo struct {
+	typ      reflect.Type
+	key      unsafe.Pointer // identity of the type, see typeKey
+	size     uintptr
+	align    uintptr
+	pointers bool
+
+	// makeHeap returns zeroed Go-heap storage for n values of the type.
+	makeHeap func(n int) unsafe.Pointer
+	// newSlab returns an empty typed slab for the type (pointer types only).
+	newSlab func() slab
+}
+
+var layouts sync.Map // type key -> *typeInfo
+
+// LayoutOf returns the Layout of T. It is safe for concurrent use; the
+// first call for a type computes it and later calls look it up.
+func LayoutOf[T any]() Layout {
+	key := typeKey[T]()
+	if t, ok := layouts.Load(key); ok {
+		return Layout{t.(*typeInfo)}
+	}
+	var zero T
+	typ := reflect.TypeFor[T]()
+	t := &typeInfo{
+		typ:      typ,
+		key:      key,
+		size:     unsafe.Sizeof(zero),
+		align:    unsafe.Alignof(zero),
+		pointers: hasPointers(typ),
+		makeHeap: func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]T, n))) },
+		newSlab:  func() slab { return new(typedSlab[T]) },
+	}
+	actual, _ := layouts.LoadOrStore(key, t)
+	return Layout{actual.(*typeInfo)}
+}
+
+// Type returns the element type described by l.
+func (l Layout) Type() reflect.Type { return l.t.typ }
+
+// Size returns the size in bytes of one element.
+func (l Layout) Size() uintptr { return l.t.size }
+
+// Align returns the required alignment in bytes of one element.
+func (l Layout) Align() uintptr { return l.t.align }
+
+// HasPointers reports whether the element type holds pointers (including
+// strings, slices, maps, interfaces, funcs and channels). Such values must
+// never be stored in memory the garbage collector treats as pointer-free.
+func (l Layout) HasPointers() bool { return l.t.pointers }
+
+// String returns the element type's name.
+func (l Layout) String() string {
+	if l.t == nil {
+		return "bump.Layout(invalid)"
+	}
+	return l.t.typ.String()
+}
+
+// bytesFor returns n*size, or false if it overflows or n is negative.
+func (l Layout) bytesFor(n int) (uintptr, bool) {
+	if n < 0 {
+		return 0, false
+	}
+	size := l.t.size
+	if size != 0 && uintptr(n) > maxAlloc/size {
+		return 0, false
+	}
+	return uintptr(n) * size, true
+}
+
+// typeKey returns a pointer that identifies T: the runtime type descriptor
+// of *T, taken from the type word of an interface holding a nil *T.
+// Converting a nil pointer to an interface does not allocate, so this costs
+// one load. Descriptors are unique per type within a program (reflect
+// relies on the same property), which makes the pointer a valid map key.
+func typeKey[T any]() unsafe.Pointer {
+	e := any((*T)(nil))
+	// An empty interface is two words: the type, then the data.
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0]
+}
+
+// hasPointers reports whether values of t contain anything the garbage
+// collector must trace.
+func hasPointers(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		return false
+	case reflect.Array:
+		return t.Len() > 0 && hasPointers(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasPointers(t.Field(i).Type) {
+				return true
+			}
+		}
+		return false
+	default:
+		// Pointer, UnsafePointer, String, Slice, Map, Interface, Func, Chan.
+		return true
+	}
+}

@@ -1,0 +1,257 @@
+package bump
+
+import (
+	"fmt"
+	"reflect"
+	"unsafe"
+)
+
+// A slab holds the values of one pointer-holding type. Its chunks are
+// made with make([]T, n), so the garbage collector scans them with T's
+// pointer map: this is what keeps values reachable only through the arena
+// alive. Pointer-free types never get a slab; they go in byte chunks.
+type slab interface {
+	allocate(b *Bump, n int) (unsafe.Pointer, error)
+	resize(p unsafe.Pointer, oldN, newN int) bool
+	free(b *Bump, p unsafe.Pointer, n int)
+	// reset clears every value, keeps the largest chunk and drops the rest.
+	reset(b *Bump)
+	// mark and rewind save and restore the allocation position.
+	mark() slabMark
+	rewind(b *Bump, m slabMark)
+	// setFloor protects allocations made so far from in-place resize and
+	// free: they predate the newest checkpoint.
+	setFloor(m *slabMark)
+	chunkInfo(yield func(ChunkInfo) bool) bool
+}
+
+// A slabMark is a slab's allocation position, saved by a checkpoint.
+type slabMark struct {
+	chunk, used, large int
+}
+
+// typedSlab is the slab of T. Its chunks are bumped like byte chunks, in
+// elements instead of bytes.
+type typedSlab[T any] struct {
+	cur    []T   // current chunk; len is the number of values in use
+	chunks [][]T // every chunk; chunks[idx] is cur, later ones are empty spares
+	idx    int
+	floor  int // values below this index in cur predate the newest checkpoint
+	large  [][]T
+	lfloor int // large allocations below this index predate it too
+}
+
+// bump returns the next zeroed value of the current chunk, or nil if it is
+// full. It is small enough to inline into New.
+func (s *typedSlab[T]) bump() *T {
+	n := len(s.cur)
+	if n < cap(s.cur) {
+		s.cur = s.cur[:n+1]
+		return &s.cur[n]
+	}
+	return nil
+}
+
+func (s *typedSlab[T]) allocate(b *Bump, n int) (unsafe.Pointer, error) {
+	if u := len(s.cur); n <= cap(s.cur)-u {
+		s.cur = s.cur[:u+n]
+		return unsafe.Pointer(&s.cur[u]), nil
+	}
+	return s.allocateSlow(b, n)
+}
+
+func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
+	var zero T
+	size := unsafe.Sizeof(zero)
+	need := uintptr(n) * size // callers checked for overflow
+	if need > largeRequest {
+		if _, err := b.reserve(need, need); err != nil {
+			return nil, s.errorf(n, err)
+		}
+		mem := make([]T, n)
+		s.large = append(s.large, mem)
+		return unsafe.Pointer(unsafe.SliceData(mem)), nil
+	}
+	if len(s.chunks) > 0 {
+		s.chunks[s.idx] = s.cur
+	}
+	for s.idx+1 < len(s.chunks) {
+		s.enter(s.idx + 1)
+		if n <= cap(s.cur) {
+			s.cur = s.cur[:n]
+			return unsafe.Pointer(&s.cur[0]), nil
+		}
+	}
+	prev := uintptr(0)
+	if k := len(s.chunks); k > 0 {
+		prev = uintptr(cap(s.chunks[k-1])) * size
+	}
+	want := nextChunkSize(prev, need)
+	got, err := b.reserve(want-want%size, need)
+	if err != nil {
+		return nil, s.errorf(n, err)
+	}
+	s.chunks = append(s.chunks, make([]T, 0, got/size))
+	s.enter(len(s.chunks) - 1)
+	s.cur = s.cur[:n]
+	return unsafe.Pointer(&s.cur[0]), nil
+}
+
+func (s *typedSlab[T]) errorf(n int, err error) error {
+	return fmt.Errorf("bump: allocating %d values of %v: %w", n, reflect.TypeFor[T](), err)
+}
+
+func (s *typedSlab[T]) enter(i int) {
+	s.idx = i
+	s.cur = s.chunks[i]
+	s.floor = 0
+}
+
+// index returns the position of p in the current chunk, if it is there.
+func (s *typedSlab[T]) index(p unsafe.Pointer) (int, bool) {
+	if cap(s.cur) == 0 {
+		return 0, false
+	}
+	var zero T
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(s.cur)))
+	d := uintptr(p) - base
+	if uintptr(p) < base || d >= uintptr(cap(s.cur))*unsafe.Sizeof(zero) {
+		return 0, false
+	}
+	return int(d / unsafe.Sizeof(zero)), true
+}
+
+// lastLarge returns the newest large allocation if it starts at p and may
+// be resized or freed.
+func (s *typedSlab[T]) lastLarge(p unsafe.Pointer) ([]T, bool) {
+	n := len(s.large)
+	if n == 0 || n <= s.lfloor || unsafe.Pointer(unsafe.SliceData(s.large[n-1])) != p {
+		return nil, false
+	}
+	return s.large[n-1], true
+}
+
+func (s *typedSlab[T]) resize(p unsafe.Pointer, oldN, newN int) bool {
+	if l, ok := s.lastLarge(p); ok {
+		if newN > len(l) {
+			return false
+		}
+		clear(l[newN:oldN])
+		return true
+	}
+	i, ok := s.index(p)
+	if !ok || i < s.floor || i+oldN != len(s.cur) || newN > cap(s.cur)-i {
+		return false
+	}
+	if newN < oldN {
+		clear(s.cur[i+newN : i+oldN])
+	}
+	s.cur = s.cur[:i+newN]
+	return true
+}
+
+func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
+	if l, ok := s.lastLarge(p); ok {
+		var zero T
+		b.allocated -= uintptr(len(l)) * unsafe.Sizeof(zero)
+		s.large[len(s.large)-1] = nil
+		s.large = s.large[:len(s.large)-1]
+		return
+	}
+	if i, ok := s.index(p); ok && i+n <= len(s.cur) {
+		// Clear even when the memory stays allocated, so that the arena
+		// does not keep the freed values' referents alive.
+		clear(s.cur[i : i+n])
+		if i >= s.floor && i+n == len(s.cur) {
+			s.cur = s.cur[:i]
+		}
+	}
+}
+
+func (s *typedSlab[T]) reset(b *Bump) {
+	if len(s.chunks) == 0 {
+		s.dropLarge(b, 0)
+		return
+	}
+	s.chunks[s.idx] = s.cur
+	keep := 0
+	for i, c := range s.chunks {
+		clear(c) // only the used part: spare chunks and the tail are zero
+		if cap(c) > cap(s.chunks[keep]) {
+			keep = i
+		}
+	}
+	var zero T
+	for i, c := range s.chunks {
+		if i != keep {
+			b.allocated -= uintptr(cap(c)) * unsafe.Sizeof(zero)
+		}
+	}
+	kept := s.chunks[keep][:0]
+	clear(s.chunks)
+	s.chunks = append(s.chunks[:0], kept)
+	s.enter(0)
+	s.dropLarge(b, 0)
+}
+
+func (s *typedSlab[T]) dropLarge(b *Bump, from int) {
+	var zero T
+	for _, l := range s.large[from:] {
+		b.allocated -= uintptr(len(l)) * unsafe.Sizeof(zero)
+	}
+	clear(s.large[from:])
+	s.large = s.large[:from]
+	s.lfloor = min(s.lfloor, from)
+}
+
+func (s *typedSlab[T]) mark() slabMark {
+	return slabMark{chunk: s.idx, used: len(s.cur), large: len(s.large)}
+}
+
+func (s *typedSlab[T]) rewind(b *Bump, m slabMark) {
+	if len(s.chunks) == 0 {
+		s.dropLarge(b, min(m.large, len(s.large)))
+		return
+	}
+	s.chunks[s.idx] = s.cur
+	for i := m.chunk + 1; i <= s.idx; i++ {
+		clear(s.chunks[i])
+		s.chunks[i] = s.chunks[i][:0]
+	}
+	s.enter(m.chunk)
+	if m.used < len(s.cur) {
+		clear(s.cur[m.used:])
+		s.cur = s.cur[:m.used]
+	}
+	s.dropLarge(b, min(m.large, len(s.large)))
+}
+
+func (s *typedSlab[T]) setFloor(m *slabMark) {
+	s.floor, s.lfloor = 0, 0
+	if m != nil {
+		if m.chunk == s.idx {
+			s.floor = m.used
+		}
+		s.lfloor = m.large
+	}
+}
+
+func (s *typedSlab[T]) chunkInfo(yield func(ChunkInfo) bool) bool {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	typ := reflect.TypeFor[T]()
+	if len(s.chunks) > 0 {
+		s.chunks[s.idx] = s.cur
+	}
+	for _, c := range s.chunks {
+		if !yield(ChunkInfo{Elem: typ, Capacity: cap(c) * size, Used: len(c) * size}) {
+			return false
+		}
+	}
+	for _, l := range s.large {
+		if !yield(ChunkInfo{Elem: typ, Capacity: len(l) * size, Used: len(l) * size, Large: true}) {
+			return false
+		}
+	}
+	return true
+}
