@@ -90,7 +90,10 @@ func ResizeSlice[T any](a Allocator, s []T, newCap int) ([]T, error) {
 	n := min(len(s), newCap)
 	if oldCap == 0 {
 		t, err := AllocateSlice[T](a, newCap)
-		return t[:0], err
+		if err != nil {
+			return s, err
+		}
+		return t[:0], nil
 	}
 	p := unsafe.Pointer(unsafe.SliceData(s))
 	if newCap == 0 {

@@ -44,6 +44,8 @@ import (
 // ready to use; it allocates nothing until the first allocation. A Bump
 // must not be copied after first use.
 type Bump struct {
+	_ noCopy
+
 	// The current byte chunk. The allocation fast path reads only these.
 	base  unsafe.Pointer // start of the chunk, nil before the first allocation
 	off   uintptr        // bytes in use
@@ -265,3 +267,10 @@ func (b *Bump) Chunks() iter.Seq[ChunkInfo] {
 func (e *typeSlot) isBytes(key unsafe.Pointer) bool {
 	return e.key == key && e.slab == nil
 }
+
+// noCopy makes go vet's copylocks check report copies of a Bump: a copy
+// would share chunks with the original and hand out the same memory twice.
+type noCopy struct{}
+
+func (*noCopy) Lock()   {}
+func (*noCopy) Unlock() {}
