@@ -1,0 +1,586 @@
+package proptest
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// node is a pointer-carrying value: every field but id refers to Go-heap
+// memory that, once stored in the arena, is referenced from there only.
+type node struct {
+	id   int
+	name string
+	ref  *[2]int64
+	tags []string
+	any  any
+}
+
+func makeNode(seed int) node {
+	name := fmt.Sprintf("node-%d", seed)
+	return node{
+		id:   seed,
+		name: name,
+		ref:  &[2]int64{int64(seed), -int64(seed)},
+		tags: []string{name + "/a", strings.Repeat("t", seed%7)},
+		any:  seed * 3,
+	}
+}
+
+func (n *node) check(seed int) error {
+	w := makeNode(seed)
+	switch {
+	case n.id != w.id, n.name != w.name, n.ref == nil, *n.ref != *w.ref,
+		!slices.Equal(n.tags, w.tags), n.any != w.any:
+		return fmt.Errorf("node holds %+v, want %+v", *n, w)
+	}
+	return nil
+}
+
+// pattern returns n bytes that differ between seeds and positions, so that
+// overlapping or misplaced allocations show up as wrong contents.
+func pattern(n, seed int) []byte {
+	p := make([]byte, n)
+	for i := range p {
+		p[i] = byte(seed*131 + i*7 + 1)
+	}
+	return p
+}
+
+// A bumpEntry is a live allocation in the model: the arena memory handed out
+// and what the test wrote into it.
+type bumpEntry struct {
+	what  string
+	seq   int // allocation order; ResetTo frees entries with seq >= its checkpoint's
+	align uintptr
+	seed  int
+
+	bytes []byte // bytes, aligned bytes (want: a Go-heap copy)
+	want  []byte
+	u32   []uint32
+	words []uint64 // Allocator-path slices, which resize and free
+	node  *node
+	nodes []node // checked up to len, zero up to cap
+	str   string
+	wantS string
+}
+
+func (e *bumpEntry) span() (start, size uintptr) {
+	switch {
+	case e.bytes != nil:
+		return uintptr(unsafe.Pointer(unsafe.SliceData(e.bytes))), uintptr(cap(e.bytes))
+	case e.u32 != nil:
+		return uintptr(unsafe.Pointer(unsafe.SliceData(e.u32))), uintptr(cap(e.u32)) * 4
+	case e.words != nil:
+		return uintptr(unsafe.Pointer(unsafe.SliceData(e.words))), uintptr(cap(e.words)) * 8
+	case e.node != nil:
+		return uintptr(unsafe.Pointer(e.node)), unsafe.Sizeof(node{})
+	case e.nodes != nil:
+		return uintptr(unsafe.Pointer(unsafe.SliceData(e.nodes))), uintptr(cap(e.nodes)) * unsafe.Sizeof(node{})
+	case e.str != "":
+		return uintptr(unsafe.Pointer(unsafe.StringData(e.str))), uintptr(len(e.str))
+	}
+	return 0, 0
+}
+
+func (e *bumpEntry) check() error {
+	start, size := e.span()
+	if size > 0 && start%e.align != 0 {
+		return fmt.Errorf("%s at %#x is not aligned to %d", e.what, start, e.align)
+	}
+	switch {
+	case e.bytes != nil:
+		if !bytes.Equal(e.bytes, e.want) {
+			return fmt.Errorf("%s changed: first difference at byte %d", e.what, firstDiff(e.bytes, e.want))
+		}
+	case e.u32 != nil:
+		for i, v := range e.u32 {
+			if v != uint32(e.seed+i) {
+				return fmt.Errorf("%s[%d] = %d, want %d", e.what, i, v, e.seed+i)
+			}
+		}
+	case e.words != nil:
+		for i, v := range e.words {
+			if want := wordAt(e.seed, i, len(e.want)); v != want {
+				return fmt.Errorf("%s[%d] = %#x, want %#x", e.what, i, v, want)
+			}
+		}
+	case e.node != nil:
+		if err := e.node.check(e.seed); err != nil {
+			return fmt.Errorf("%s: %w", e.what, err)
+		}
+	case e.nodes != nil:
+		for i := range e.nodes {
+			if err := e.nodes[i].check(e.seed + i); err != nil {
+				return fmt.Errorf("%s[%d]: %w", e.what, i, err)
+			}
+		}
+		for i, n := range e.nodes[len(e.nodes):cap(e.nodes)] {
+			if n.id != 0 || n.name != "" || n.ref != nil || n.tags != nil || n.any != nil {
+				return fmt.Errorf("%s: capacity element %d is not zero", e.what, len(e.nodes)+i)
+			}
+		}
+	case e.str != "":
+		if e.str != e.wantS {
+			return fmt.Errorf("%s changed: first difference at byte %d", e.what, firstDiff([]byte(e.str), []byte(e.wantS)))
+		}
+	}
+	return nil
+}
+
+// wordAt is the expected i'th word of a words entry whose first written
+// words are seeded; words past written are the zeroes growth added.
+// e.want holds one byte per written word, only for its length.
+func wordAt(seed, i, written int) uint64 {
+	if i >= written {
+		return 0
+	}
+	return uint64(seed)<<32 | uint64(i) | 1<<63
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+func allZero[T comparable](s []T) bool {
+	var zero T
+	for _, v := range s {
+		if v != zero {
+			return false
+		}
+	}
+	return true
+}
+
+type bumpCheckpoint struct {
+	cp       bump.Checkpoint
+	seq      int
+	cleanups int
+}
+
+// bumpMachine runs ops on a Bump and keeps the model: the live
+// allocations, the open and stale checkpoints, and the registered cleanups.
+type bumpMachine struct {
+	b        bump.Bump
+	live     []*bumpEntry
+	seq      int
+	cps      []bumpCheckpoint
+	stale    []bump.Checkpoint
+	cleanups []int // ids of registered cleanups, oldest first
+	ran      []int // ids of cleanups run since the last reset
+	nextID   int
+}
+
+var bumpOps = []opKind{
+	{name: "AlignedBytes", weight: 6, args: []int{4097, 13, 256}}, // n, log2(align), seed
+	{name: "Bytes", weight: 4, args: []int{4097, 256}},
+	{name: "New", weight: 3, args: []int{1000}},
+	{name: "Alloc", weight: 2, args: []int{1000}},
+	{name: "NewPanicking", weight: 1, args: []int{1000}},
+	{name: "MakeSlice", weight: 3, args: []int{64, 64, 1000}}, // len, extra cap, seed
+	{name: "MakeSliceU32", weight: 2, args: []int{1025, 1000}},
+	{name: "String", weight: 3, args: []int{4097, 256}},
+	{name: "AllocateSlice", weight: 3, args: []int{512, 1000}},
+	{name: "ResizeSlice", weight: 3, args: []int{64, 1024}}, // which, new cap
+	{name: "FreeSlice", weight: 2, args: []int{64}},
+	{name: "Checkpoint", weight: 2},
+	{name: "ResetTo", weight: 2, args: []int{16}},
+	{name: "ResetToStale", weight: 1, args: []int{16}},
+	{name: "Reset", weight: 1},
+	{name: "SetAllocationLimit", weight: 2, args: []int{4, 1 << 15}}, // mode, delta
+	{name: "Cleanup", weight: 2},
+	{name: "Invalid", weight: 1, args: []int{5}},
+	{name: "GC", weight: 1},
+}
+
+func newBumpMachine() machine {
+	m := &bumpMachine{}
+	var other bump.Bump
+	m.stale = append(m.stale, other.Checkpoint()) // a checkpoint of another Bump is stale too
+	return m
+}
+
+func TestBump(t *testing.T) {
+	checkMachine(t, "bump", bumpOps, newBumpMachine)
+}
+
+func (m *bumpMachine) add(e *bumpEntry) {
+	m.seq++
+	e.seq = m.seq
+	if e.align == 0 {
+		e.align = 1
+	}
+	m.live = append(m.live, e)
+}
+
+// allocResult checks the outcome of one allocation: success, or a limit
+// failure that changed nothing.
+func (m *bumpMachine) allocResult(err error, before int) (ok bool, _ error) {
+	if err == nil {
+		return true, nil
+	}
+	if !errors.Is(err, bump.ErrAllocationLimit) {
+		return false, fmt.Errorf("unexpected error: %v", err)
+	}
+	if m.b.AllocationLimit() < 0 {
+		return false, fmt.Errorf("limit error without a limit: %v", err)
+	}
+	if got := m.b.AllocatedBytes(); got != before {
+		return false, fmt.Errorf("failed allocation changed AllocatedBytes from %d to %d", before, got)
+	}
+	return false, nil
+}
+
+func (m *bumpMachine) step(o op) error {
+	before := m.b.AllocatedBytes()
+	if err := m.apply(o, before); err != nil {
+		return err
+	}
+	return m.check(before)
+}
+
+func (m *bumpMachine) apply(o op, before int) error {
+	b := &m.b
+	switch o.kind.name {
+	case "AlignedBytes":
+		n, align, seed := o.arg(0), 1<<o.arg(1), o.arg(2)
+		s, err := bump.TryAlignedBytes(b, n, align)
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if len(s) != n || cap(s) != n {
+			return fmt.Errorf("got len %d cap %d", len(s), cap(s))
+		}
+		if !allZero(s) {
+			return fmt.Errorf("new allocation is not zeroed")
+		}
+		copy(s, pattern(n, seed))
+		if n > 0 {
+			m.add(&bumpEntry{what: o.String(), bytes: s, want: pattern(n, seed), align: uintptr(align)})
+		}
+	case "Bytes":
+		n, seed := o.arg(0), o.arg(1)
+		fits := n <= b.ChunkCapacity()
+		s, err := bump.TryBytes(b, n)
+		if ok, err := m.allocResult(err, before); !ok {
+			if err == nil && fits {
+				err = fmt.Errorf("failed although ChunkCapacity was %d", b.ChunkCapacity())
+			}
+			return err
+		}
+		if fits && b.AllocatedBytes() != before {
+			return fmt.Errorf("took a new chunk although ChunkCapacity allowed %d bytes", n)
+		}
+		if len(s) != n || !allZero(s) {
+			return fmt.Errorf("got len %d, zeroed %v", len(s), allZero(s))
+		}
+		copy(s, pattern(n, seed))
+		if n > 0 {
+			m.add(&bumpEntry{what: o.String(), bytes: s, want: pattern(n, seed)})
+		}
+	case "New", "Alloc", "NewPanicking":
+		seed := o.arg(0)
+		var p *node
+		var err error
+		switch o.kind.name {
+		case "New":
+			p, err = bump.TryNew[node](b)
+		case "Alloc":
+			p, err = bump.TryAlloc(b, makeNode(seed))
+		case "NewPanicking":
+			p, err = newPanicking(b)
+		}
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if o.kind.name != "Alloc" {
+			if p.name != "" || p.ref != nil || p.tags != nil || p.any != nil || p.id != 0 {
+				return fmt.Errorf("new value is not zero: %+v", *p)
+			}
+			*p = makeNode(seed)
+		}
+		m.add(&bumpEntry{what: o.String(), node: p, seed: seed, align: unsafe.Alignof(node{})})
+	case "MakeSlice":
+		n, c, seed := o.arg(0), o.arg(0)+o.arg(1), o.arg(2)
+		s, err := bump.TryMakeSlice[node](b, n, c)
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if len(s) != n || cap(s) != c {
+			return fmt.Errorf("got len %d cap %d, want %d %d", len(s), cap(s), n, c)
+		}
+		e := &bumpEntry{what: o.String(), nodes: s, seed: seed, align: unsafe.Alignof(node{})}
+		for i := range s[:c] {
+			if s[:c][i].name != "" || s[:c][i].ref != nil || s[:c][i].any != nil {
+				return fmt.Errorf("element %d of new slice is not zero", i)
+			}
+		}
+		for i := range s {
+			s[i] = makeNode(seed + i)
+		}
+		if c > 0 {
+			m.add(e)
+		}
+	case "MakeSliceU32":
+		n, seed := o.arg(0), o.arg(1)
+		s, err := bump.TryMakeSlice[uint32](b, n, n)
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if len(s) != n || !allZero(s) {
+			return fmt.Errorf("got len %d, zeroed %v", len(s), allZero(s))
+		}
+		for i := range s {
+			s[i] = uint32(seed + i)
+		}
+		if n > 0 {
+			m.add(&bumpEntry{what: o.String(), u32: s, seed: seed, align: 4})
+		}
+	case "String":
+		want := string(pattern(o.arg(0), o.arg(1)))
+		s, err := bump.TryString(b, want)
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if s != want {
+			return fmt.Errorf("String returned a different string")
+		}
+		if s != "" {
+			m.add(&bumpEntry{what: o.String(), str: s, wantS: want})
+		}
+	case "AllocateSlice":
+		n, seed := o.arg(0)+1, o.arg(1)
+		s, err := bump.AllocateSlice[uint64](b, n)
+		if ok, err := m.allocResult(err, before); !ok {
+			return err
+		}
+		if len(s) != n || cap(s) != n || !allZero(s) {
+			return fmt.Errorf("got len %d cap %d, zeroed %v", len(s), cap(s), allZero(s))
+		}
+		for i := range s {
+			s[i] = wordAt(seed, i, n)
+		}
+		m.add(&bumpEntry{what: o.String(), words: s, want: make([]byte, n), seed: seed, align: 8})
+	case "ResizeSlice":
+		e := m.pickWords(o.arg(0))
+		if e == nil {
+			return nil
+		}
+		newCap := o.arg(1) + 1
+		old := e.words
+		s, err := bump.ResizeSlice(b, old, newCap)
+		if ok, err := m.allocResult(err, before); !ok {
+			if err == nil && unsafe.SliceData(s) != unsafe.SliceData(old) {
+				err = fmt.Errorf("failed ResizeSlice did not return s unchanged")
+			}
+			return err
+		}
+		if cap(s) != newCap || len(s) != min(len(old), newCap) {
+			return fmt.Errorf("got len %d cap %d, want %d %d", len(s), cap(s), min(len(old), newCap), newCap)
+		}
+		if unsafe.SliceData(s) != unsafe.SliceData(old) {
+			m.seq++ // moved: it now belongs to the newest checkpoint
+			e.seq = m.seq
+		}
+		e.what += fmt.Sprintf("+resize(%d)", newCap)
+		e.words = s[:newCap]
+		e.want = e.want[:min(len(e.want), newCap)]
+	case "FreeSlice":
+		e := m.pickWords(o.arg(0))
+		if e == nil {
+			return nil
+		}
+		bump.FreeSlice(b, e.words)
+		m.live = slices.DeleteFunc(m.live, func(x *bumpEntry) bool { return x == e })
+	case "Checkpoint":
+		m.cps = append(m.cps, bumpCheckpoint{cp: b.Checkpoint(), seq: m.seq + 1, cleanups: len(m.cleanups)})
+	case "ResetTo":
+		if len(m.cps) == 0 {
+			return nil
+		}
+		i := o.arg(0) % len(m.cps)
+		cp := m.cps[i]
+		m.ran = m.ran[:0]
+		if err := b.ResetTo(cp.cp); err != nil {
+			return fmt.Errorf("ResetTo an open checkpoint: %v", err)
+		}
+		if err := m.checkCleanups(cp.cleanups); err != nil {
+			return err
+		}
+		for _, later := range m.cps[i+1:] {
+			m.stale = append(m.stale, later.cp)
+		}
+		m.cps = m.cps[:i+1]
+		m.live = slices.DeleteFunc(m.live, func(e *bumpEntry) bool { return e.seq >= cp.seq })
+	case "ResetToStale":
+		cp := m.stale[o.arg(0)%len(m.stale)]
+		m.ran = m.ran[:0]
+		if err := b.ResetTo(cp); !errors.Is(err, bump.ErrStaleCheckpoint) {
+			return fmt.Errorf("ResetTo a stale checkpoint returned %v, want ErrStaleCheckpoint", err)
+		}
+		if len(m.ran) > 0 || b.AllocatedBytes() != before {
+			return fmt.Errorf("ResetTo a stale checkpoint ran cleanups %v or changed AllocatedBytes", m.ran)
+		}
+	case "Reset":
+		m.ran = m.ran[:0]
+		b.Reset()
+		if err := m.checkCleanups(0); err != nil {
+			return err
+		}
+		for _, cp := range m.cps {
+			m.stale = append(m.stale, cp.cp)
+		}
+		m.cps = nil
+		m.live = nil
+	case "SetAllocationLimit":
+		var limit int
+		switch o.arg(0) {
+		case 0:
+			limit = -1
+		case 1:
+			limit = before + o.arg(1)
+		case 2:
+			limit = max(before-o.arg(1), 0)
+		case 3:
+			limit = before
+		}
+		b.SetAllocationLimit(limit)
+		if got := b.AllocationLimit(); got != limit {
+			return fmt.Errorf("AllocationLimit() = %d after SetAllocationLimit(%d)", got, limit)
+		}
+	case "Cleanup":
+		m.nextID++
+		id := m.nextID
+		b.Cleanup(func() { m.ran = append(m.ran, id) })
+		m.cleanups = append(m.cleanups, id)
+	case "Invalid":
+		var err error
+		switch o.arg(0) {
+		case 0:
+			_, err = bump.TryMakeSlice[node](b, -1, 4)
+		case 1:
+			_, err = bump.TryMakeSlice[uint32](b, 5, 4)
+		case 2:
+			_, err = bump.TryAlignedBytes(b, 8, 3)
+		case 3:
+			_, err = bump.TryBytes(b, -1)
+		case 4:
+			_, err = bump.AllocateSlice[uint64](b, -1)
+		}
+		if !errors.Is(err, bump.ErrInvalidSize) {
+			return fmt.Errorf("got %v, want ErrInvalidSize", err)
+		}
+	case "GC":
+		runtime.GC()
+	default:
+		panic("unknown op " + o.kind.name)
+	}
+	return nil
+}
+
+func newPanicking(b *bump.Bump) (p *node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(error)
+			if !ok || !errors.Is(e, bump.ErrAllocationLimit) {
+				panic(r)
+			}
+			err = e
+		}
+	}()
+	return bump.New[node](b), nil
+}
+
+// pickWords returns the i'th live AllocateSlice entry (modulo their number),
+// or nil if there is none.
+func (m *bumpMachine) pickWords(i int) *bumpEntry {
+	var ws []*bumpEntry
+	for _, e := range m.live {
+		if e.words != nil {
+			ws = append(ws, e)
+		}
+	}
+	if len(ws) == 0 {
+		return nil
+	}
+	return ws[i%len(ws)]
+}
+
+// checkCleanups checks that a reset ran exactly the cleanups registered
+// after the first keep, newest first, and forgets them.
+func (m *bumpMachine) checkCleanups(keep int) error {
+	want := slices.Clone(m.cleanups[keep:])
+	slices.Reverse(want)
+	if !slices.Equal(m.ran, want) && !(len(m.ran) == 0 && len(want) == 0) {
+		return fmt.Errorf("cleanups ran %v, want %v", m.ran, want)
+	}
+	m.cleanups = m.cleanups[:keep]
+	return nil
+}
+
+// check verifies the invariants that hold after every op.
+func (m *bumpMachine) check(before int) error {
+	type span struct {
+		start, end uintptr
+		e          *bumpEntry
+	}
+	spans := make([]span, 0, len(m.live))
+	var liveBytes uintptr
+	for _, e := range m.live {
+		if err := e.check(); err != nil {
+			return err
+		}
+		start, size := e.span()
+		liveBytes += size
+		spans = append(spans, span{start, start + size, e})
+	}
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].start < spans[i-1].end {
+			return fmt.Errorf("live allocations overlap: %s [%#x,%#x) and %s [%#x,%#x)",
+				spans[i-1].e.what, spans[i-1].start, spans[i-1].end, spans[i].e.what, spans[i].start, spans[i].end)
+		}
+	}
+
+	b := &m.b
+	allocated := b.AllocatedBytes()
+	if uintptr(allocated) < liveBytes {
+		return fmt.Errorf("AllocatedBytes() = %d < %d live bytes", allocated, liveBytes)
+	}
+	if meta := b.AllocatedBytesIncludingMetadata(); meta < allocated || allocated > 0 && meta == allocated {
+		return fmt.Errorf("AllocatedBytesIncludingMetadata() = %d, AllocatedBytes() = %d", meta, allocated)
+	}
+	var capacity, used int
+	for c := range b.Chunks() {
+		if c.Used < 0 || c.Used > c.Capacity {
+			return fmt.Errorf("chunk %+v uses more than its capacity", c)
+		}
+		capacity += c.Capacity
+		used += c.Used
+	}
+	// AllocatedBytes may exceed the chunks' total only through the known
+	// rounding bug of TestBumpLimitChunkAccounting.
+	if capacity > allocated || capacity != allocated && knownBugs() {
+		return fmt.Errorf("chunk capacities add up to %d, AllocatedBytes() = %d", capacity, allocated)
+	}
+	if uintptr(used) < liveBytes {
+		return fmt.Errorf("chunks use %d bytes < %d live bytes", used, liveBytes)
+	}
+	if limit := b.AllocationLimit(); limit >= 0 && allocated > before && allocated > limit {
+		return fmt.Errorf("AllocatedBytes() grew from %d to %d, beyond the limit %d", before, allocated, limit)
+	}
+	return nil
+}
