@@ -1,0 +1,416 @@
+package deque_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/deque"
+	"github.com/stretchr/testify/require"
+)
+
+// allocators are the storage sources every behaviour test runs against.
+var allocators = []struct {
+	name string
+	new  func() bump.Allocator
+}{
+	{"nil", func() bump.Allocator { return nil }},
+	{"heap", func() bump.Allocator { return bump.Heap{} }},
+	{"bump", func() bump.Allocator { return new(bump.Bump) }},
+}
+
+// contents returns the elements of d front to back, read through All.
+func contents[T any](d *deque.Deque[T]) []T {
+	out := []T{}
+	for i, v := range d.All() {
+		if i != len(out) {
+			panic("All yielded indices out of order")
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func TestZeroValue(t *testing.T) {
+	var d deque.Deque[string]
+	require.Equal(t, 0, d.Len())
+	require.Equal(t, 0, d.Cap())
+	for _, pop := range []func() (string, bool){d.PopFront, d.PopBack, d.Front, d.Back} {
+		v, ok := pop()
+		require.False(t, ok)
+		require.Equal(t, "", v)
+	}
+	front, back := d.Slices()
+	require.Empty(t, front)
+	require.Empty(t, back)
+	require.Empty(t, contents(&d))
+	d.Rotate(3)
+	d.Clear()
+	require.Equal(t, 0, d.Len())
+
+	d.PushBack("b")
+	d.PushFront("a")
+	require.Equal(t, []string{"a", "b"}, contents(&d))
+	require.Equal(t, 4, d.Cap(), "the first growth takes GrowCap's minimum")
+}
+
+func TestPushPop(t *testing.T) {
+	// Each op is one of "b" (PushBack), "f" (PushFront), "B" (PopBack) or
+	// "F" (PopFront); pushes push the step number.
+	tests := []struct {
+		name   string
+		ops    string
+		popped []int
+		want   []int
+	}{
+		{"back only", "bbb", nil, []int{0, 1, 2}},
+		{"front only", "fff", nil, []int{2, 1, 0}},
+		{"queue", "bbbFF", []int{0, 1}, []int{2}},
+		{"stack", "bbbBB", []int{2, 1}, []int{0}},
+		{"front stack", "fffFF", []int{2, 1}, []int{0}},
+		{"mixed", "bfbfFB", []int{3, 2}, []int{1, 0}},
+		{"drain", "bbfFFF", []int{2, 0, 1}, []int{}},
+		{"pop empty", "FBbF", []int{2}, []int{}},
+		{"wrap and grow", "ffbbbbbbbb", nil, []int{1, 0, 2, 3, 4, 5, 6, 7, 8, 9}},
+	}
+	for _, alloc := range allocators {
+		for _, tt := range tests {
+			t.Run(alloc.name+"/"+tt.name, func(t *testing.T) {
+				d := deque.New[int](alloc.new())
+				popped := []int{}
+				for i, op := range tt.ops {
+					var v int
+					var ok bool
+					switch op {
+					case 'b':
+						d.PushBack(i)
+					case 'f':
+						d.PushFront(i)
+					case 'B':
+						v, ok = d.PopBack()
+					case 'F':
+						v, ok = d.PopFront()
+					}
+					if ok {
+						popped = append(popped, v)
+					}
+				}
+				require.Equal(t, append([]int{}, tt.popped...), popped)
+				require.Equal(t, tt.want, contents(d))
+				require.Equal(t, len(tt.want), d.Len())
+				if len(tt.want) > 0 {
+					front, ok := d.Front()
+					require.True(t, ok)
+					require.Equal(t, tt.want[0], front)
+					back, ok := d.Back()
+					require.True(t, ok)
+					require.Equal(t, tt.want[len(tt.want)-1], back)
+				}
+			})
+		}
+	}
+}
+
+func TestAtSet(t *testing.T) {
+	d := deque.New[int](nil)
+	for i := range 3 {
+		d.PushFront(i) // 2 1 0, starting at the last slot of the ring
+	}
+	require.Equal(t, []int{2, 1, 0}, []int{d.At(0), d.At(1), d.At(2)})
+	d.Set(0, 20)
+	d.Set(2, 22)
+	require.Equal(t, []int{20, 1, 22}, contents(d))
+
+	for _, i := range []int{-1, 3, 5, math.MinInt, math.MaxInt} {
+		msg := "deque: index " + itoa(i) + " out of range [0:3]"
+		t.Run("At/"+itoa(i), func(t *testing.T) {
+			require.PanicsWithValue(t, msg, func() { d.At(i) })
+		})
+		t.Run("Set/"+itoa(i), func(t *testing.T) {
+			require.PanicsWithValue(t, msg, func() { d.Set(i, 0) })
+		})
+	}
+	var empty deque.Deque[int]
+	require.PanicsWithValue(t, "deque: index 0 out of range [0:0]", func() { empty.At(0) })
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestGrowWrapped grows full rings wrapped at every offset, covering both
+// ways of closing the gap (moving the part before or after the old end).
+func TestGrowWrapped(t *testing.T) {
+	for _, alloc := range allocators {
+		for front := range 9 {
+			t.Run(alloc.name+"/front="+itoa(front), func(t *testing.T) {
+				d := deque.WithCapacity[int](alloc.new(), 8)
+				require.Equal(t, 8, d.Cap())
+				want := []int{}
+				for i := range front {
+					d.PushFront(-i - 1)
+					want = slices.Insert(want, 0, -i-1)
+				}
+				for i := range 8 - front {
+					d.PushBack(i)
+					want = append(want, i)
+				}
+				require.Equal(t, 8, d.Cap())
+				d.PushBack(100)
+				want = append(want, 100)
+				require.Equal(t, 16, d.Cap())
+				require.Equal(t, want, contents(d))
+				f, b := d.Slices()
+				require.Equal(t, want, slices.Concat(f, b))
+			})
+		}
+	}
+}
+
+func TestSlices(t *testing.T) {
+	d := deque.WithCapacity[int](nil, 4)
+	d.PushBack(2)
+	d.PushBack(3)
+	d.PushFront(1)
+	d.PushFront(0)
+	front, back := d.Slices()
+	require.Equal(t, []int{0, 1}, front)
+	require.Equal(t, []int{2, 3}, back)
+	require.Equal(t, len(back), cap(back), "back must be clipped so appends cannot overwrite the ring")
+	_ = append(back, 99)
+	require.Equal(t, []int{0, 1, 2, 3}, contents(d))
+
+	d.PopFront()
+	d.PopFront()
+	front, back = d.Slices()
+	require.Equal(t, []int{2, 3}, front)
+	require.Empty(t, back)
+	require.Equal(t, len(front), cap(front))
+}
+
+func TestBackward(t *testing.T) {
+	d := deque.New[string](nil)
+	for _, s := range []string{"c", "b", "a"} {
+		d.PushFront(s)
+	}
+	var idx []int
+	var vals []string
+	for i, v := range d.Backward() {
+		idx = append(idx, i)
+		vals = append(vals, v)
+	}
+	require.Equal(t, []int{2, 1, 0}, idx)
+	require.Equal(t, []string{"c", "b", "a"}, vals)
+
+	for i := range d.Backward() {
+		require.Equal(t, 2, i)
+		break
+	}
+	for i := range d.All() {
+		require.Equal(t, 0, i)
+		break
+	}
+}
+
+func TestModifyDuringIteration(t *testing.T) {
+	d := deque.New[int](nil)
+	for i := range 10 {
+		d.PushBack(i)
+	}
+	n := 0
+	for range d.All() {
+		d.PopBack()
+		n++
+	}
+	require.Equal(t, 5, n, "All stops when it reaches the shrinking end")
+	n = 0
+	for range d.Backward() {
+		d.PopBack()
+		d.PopBack()
+		n++
+	}
+	require.Equal(t, 3, n)
+	require.Equal(t, 0, d.Len())
+}
+
+func TestRotate(t *testing.T) {
+	tests := []struct {
+		n    int
+		want []int
+	}{
+		{0, []int{0, 1, 2, 3, 4}},
+		{1, []int{1, 2, 3, 4, 0}},
+		{2, []int{2, 3, 4, 0, 1}},
+		{3, []int{3, 4, 0, 1, 2}},
+		{4, []int{4, 0, 1, 2, 3}},
+		{5, []int{0, 1, 2, 3, 4}},
+		{7, []int{2, 3, 4, 0, 1}},
+		{-1, []int{4, 0, 1, 2, 3}},
+		{-3, []int{2, 3, 4, 0, 1}},
+		{-12, []int{3, 4, 0, 1, 2}},
+		{math.MinInt, []int{2, 3, 4, 0, 1}}, // MinInt % 5 == -3
+	}
+	for _, tt := range tests {
+		for _, start := range []int{0, 3, 6} { // slot of the front element
+			t.Run(itoa(tt.n)+"/start="+itoa(start), func(t *testing.T) {
+				d := deque.WithCapacity[int](nil, 8)
+				for range start {
+					d.PushBack(-1)
+					d.PopFront()
+				}
+				for i := range 5 {
+					d.PushBack(i)
+				}
+				d.Rotate(tt.n)
+				require.Equal(t, tt.want, contents(d))
+				require.Equal(t, 8, d.Cap())
+			})
+		}
+	}
+	t.Run("full", func(t *testing.T) {
+		d := deque.WithCapacity[int](nil, 4)
+		for i := range 4 {
+			d.PushBack(i)
+		}
+		d.Rotate(-1)
+		require.Equal(t, []int{3, 0, 1, 2}, contents(d))
+		d.Rotate(3)
+		require.Equal(t, []int{2, 3, 0, 1}, contents(d))
+	})
+	t.Run("single", func(t *testing.T) {
+		d := deque.New[int](nil)
+		d.PushBack(7)
+		d.Rotate(5)
+		require.Equal(t, []int{7}, contents(d))
+	})
+}
+
+func TestClear(t *testing.T) {
+	for _, alloc := range allocators {
+		t.Run(alloc.name, func(t *testing.T) {
+			d := deque.New[int](alloc.new())
+			for i := range 6 {
+				d.PushFront(i)
+			}
+			c := d.Cap()
+			d.Clear()
+			require.Equal(t, 0, d.Len())
+			require.Equal(t, c, d.Cap(), "Clear keeps the storage")
+			_, ok := d.PopBack()
+			require.False(t, ok)
+			d.PushBack(1)
+			require.Equal(t, []int{1}, contents(d))
+		})
+	}
+}
+
+func TestReserve(t *testing.T) {
+	tests := []struct {
+		len, reserve, wantCap int
+	}{
+		{0, 0, 0},
+		{0, 1, 4},
+		{0, 5, 8},
+		{0, 8, 8},
+		{0, 9, 16},
+		{3, 1, 4},
+		{3, 2, 8},
+		{4, 1000, 1024},
+		{100, 300, 512},
+	}
+	for _, tt := range tests {
+		t.Run(itoa(tt.len)+"+"+itoa(tt.reserve), func(t *testing.T) {
+			d := deque.New[int](new(bump.Bump))
+			for i := range tt.len {
+				d.PushFront(i)
+			}
+			want := contents(d)
+			d.Reserve(tt.reserve)
+			require.GreaterOrEqual(t, d.Cap(), tt.len+tt.reserve)
+			if tt.len == 0 || tt.len+tt.reserve > 4 {
+				require.Equal(t, tt.wantCap, d.Cap())
+			}
+			require.Equal(t, want, contents(d))
+		})
+	}
+	require.PanicsWithValue(t, "deque: negative Reserve count", func() { deque.New[int](nil).Reserve(-1) })
+	require.PanicsWithValue(t, "deque: negative capacity", func() { deque.WithCapacity[int](nil, -1) })
+	require.Equal(t, 16, deque.WithCapacity[int](nil, 9).Cap())
+	require.Equal(t, 0, deque.WithCapacity[int](nil, 0).Cap())
+}
+
+func TestAllocationLimit(t *testing.T) {
+	var b bump.Bump
+	b.SetAllocationLimit(1 << 12)
+	d := deque.New[int](&b)
+	for i := range 100 {
+		d.PushBack(i)
+	}
+	c := d.Cap()
+	want := contents(d)
+	err := d.TryReserve(1 << 20)
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	require.Equal(t, c, d.Cap(), "a failed reserve leaves d unchanged")
+	require.Equal(t, want, contents(d))
+
+	require.ErrorIs(t, d.TryReserve(math.MaxInt), bump.ErrInvalidSize)
+	require.ErrorIs(t, d.TryReserve(math.MaxInt/2), bump.ErrInvalidSize)
+
+	// Pushing succeeds while the arena's chunks have room, then panics
+	// with the allocation error, leaving the deque as it was.
+	pushed := d.Len()
+	func() {
+		defer func() {
+			err, ok := recover().(error)
+			require.True(t, ok, "PushFront must panic with an error")
+			require.ErrorIs(t, err, bump.ErrAllocationLimit)
+		}()
+		for {
+			d.PushFront(pushed)
+			pushed++
+		}
+	}()
+	require.Equal(t, pushed, d.Len())
+	front, _ := d.Front()
+	require.Equal(t, pushed-1, front)
+	back, _ := d.Back()
+	require.Equal(t, 99, back)
+	require.Panics(t, func() { deque.WithCapacity[int](&b, 1<<20) })
+}
+
+func TestZeroSizeElements(t *testing.T) {
+	for _, alloc := range allocators {
+		t.Run(alloc.name, func(t *testing.T) {
+			d := deque.New[struct{}](alloc.new())
+			for range 100 {
+				d.PushBack(struct{}{})
+				d.PushFront(struct{}{})
+			}
+			require.Equal(t, 200, d.Len())
+			require.Equal(t, 256, d.Cap())
+			for range 200 {
+				_, ok := d.PopFront()
+				require.True(t, ok)
+			}
+			_, ok := d.PopBack()
+			require.False(t, ok)
+		})
+	}
+}
+
+// TestResetToCheckpoint shows a deque made before a checkpoint surviving a
+// rewind to it when it did not grow in between.
+func TestResetToCheckpoint(t *testing.T) {
+	var b bump.Bump
+	d := deque.WithCapacity[string](&b, 8)
+	d.PushBack("kept")
+	cp := b.Checkpoint()
+	scratch := deque.New[string](&b)
+	for range 100 {
+		scratch.PushBack("scratch")
+	}
+	require.NoError(t, b.ResetTo(cp))
+	require.Equal(t, []string{"kept"}, contents(d))
+	require.True(t, errors.Is(b.ResetTo(bump.Checkpoint{}), bump.ErrStaleCheckpoint))
+}

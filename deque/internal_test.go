@@ -1,0 +1,68 @@
+package deque
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/stretchr/testify/require"
+)
+
+// checkInvariants verifies the ring's representation: a power-of-two
+// buffer, a head inside it, and every slot outside the ring zero, so that
+// the deque keeps nothing alive it no longer holds.
+func checkInvariants[T comparable](t *testing.T, d *Deque[T]) {
+	t.Helper()
+	c := len(d.buf)
+	require.Equal(t, c, cap(d.buf))
+	require.True(t, c&(c-1) == 0, "capacity %d is not a power of two", c)
+	require.LessOrEqual(t, d.n, c)
+	if c == 0 {
+		require.Equal(t, 0, d.head)
+		return
+	}
+	require.True(t, d.head >= 0 && d.head < c)
+	var zero T
+	for i := d.n; i < c; i++ {
+		if j := (d.head + i) & (c - 1); d.buf[j] != zero {
+			require.Failf(t, "stale slot", "slot %d outside the ring holds %v", j, d.buf[j])
+		}
+	}
+}
+
+func TestGrowInPlace(t *testing.T) {
+	var b bump.Bump
+	d := New[int](&b)
+	d.PushBack(1)
+	p := unsafe.SliceData(d.buf)
+	for i := range 7 {
+		d.PushFront(i)
+	}
+	require.Equal(t, 8, d.Cap())
+	require.Equal(t, p, unsafe.SliceData(d.buf), "the newest arena allocation should grow in place")
+	checkInvariants(t, d)
+}
+
+func TestVacatedSlotsZeroed(t *testing.T) {
+	x := new(int)
+	for _, front := range []int{1, 3, 5, 7} {
+		d := WithCapacity[*int](nil, 8)
+		for range front {
+			d.PushFront(x)
+		}
+		for d.Len() < 8 {
+			d.PushBack(x)
+		}
+		d.PushBack(x) // grows, moving one part of the wrapped ring
+		checkInvariants(t, d)
+		d.Rotate(3)
+		checkInvariants(t, d)
+		d.Rotate(-7)
+		checkInvariants(t, d)
+		d.PopFront()
+		d.PopBack()
+		checkInvariants(t, d)
+		d.Clear()
+		checkInvariants(t, d)
+	}
+}
