@@ -67,7 +67,7 @@ func (d *Deque[T]) PushBack(v T) {
 	if d.n == len(d.buf) {
 		d.grow()
 	}
-	d.buf[d.slot(d.n)] = v
+	d.buf[(d.head+d.n)&(len(d.buf)-1)] = v
 	d.n++
 }
 
@@ -135,27 +135,21 @@ func (d *Deque[T]) Back() (T, bool) {
 // At returns the element at index i, counting from the front (index 0) to
 // the back (index Len()-1). It panics if i is out of range.
 func (d *Deque[T]) At(i int) T {
-	d.checkIndex(i)
-	return d.buf[d.slot(i)]
+	if uint(i) >= uint(d.n) {
+		panic(indexError(i, d.n))
+	}
+	return d.buf[(d.head+i)&(len(d.buf)-1)]
 }
 
 // Set replaces the element at index i, counting from the front, with v.
 // It panics if i is out of range.
 func (d *Deque[T]) Set(i int, v T) {
-	d.checkIndex(i)
-	d.buf[d.slot(i)] = v
-}
-
-func (d *Deque[T]) checkIndex(i int) {
 	if uint(i) >= uint(d.n) {
 		panic(indexError(i, d.n))
 	}
+	d.buf[d.slot(i)] = v
 }
 
-// indexError is kept out of line so that At and Set stay small enough to
-// inline.
-//
-//go:noinline
 func indexError(i, n int) string {
 	return "deque: index " + strconv.Itoa(i) + " out of range [0:" + strconv.Itoa(n) + "]"
 }

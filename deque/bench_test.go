@@ -1,0 +1,177 @@
+package deque_test
+
+import (
+	"container/list"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/deque"
+)
+
+// queueLen is the number of elements the benchmarks keep in flight.
+const queueLen = 1024
+
+var sink int
+
+// BenchmarkFIFO builds a queue of queueLen ints from nothing and drains it,
+// so each operation includes the queue's growth. The slice baseline is the
+// usual Go idiom: append at the back, reslice at the front.
+func BenchmarkFIFO(b *testing.B) {
+	b.Run("slice", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var q []int
+			for i := range queueLen {
+				q = append(q, i)
+			}
+			for len(q) > 0 {
+				sink += q[0]
+				q = q[1:]
+			}
+		}
+	})
+	b.Run("list", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q := list.New()
+			for i := range queueLen {
+				q.PushBack(i)
+			}
+			for e := q.Front(); e != nil; e = q.Front() {
+				sink += q.Remove(e).(int)
+			}
+		}
+	})
+	b.Run("deque-heap", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q := deque.New[int](nil)
+			for i := range queueLen {
+				q.PushBack(i)
+			}
+			for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {
+				sink += v
+			}
+		}
+	})
+	b.Run("deque-bump", func(b *testing.B) {
+		b.ReportAllocs()
+		var arena bump.Bump
+		for b.Loop() {
+			q := deque.New[int](&arena)
+			for i := range queueLen {
+				q.PushBack(i)
+			}
+			for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {
+				sink += v
+			}
+			arena.Reset()
+		}
+	})
+}
+
+// BenchmarkSteadyState keeps queueLen ints in a queue and measures one
+// push at the back plus one pop at the front, the pattern of a long-lived
+// work queue.
+func BenchmarkSteadyState(b *testing.B) {
+	b.Run("slice", func(b *testing.B) {
+		b.ReportAllocs()
+		q := make([]int, queueLen)
+		i := 0
+		for b.Loop() {
+			q = append(q, i)
+			sink += q[0]
+			q = q[1:]
+			i++
+		}
+	})
+	b.Run("list", func(b *testing.B) {
+		b.ReportAllocs()
+		q := list.New()
+		for i := range queueLen {
+			q.PushBack(i)
+		}
+		i := 0
+		for b.Loop() {
+			q.PushBack(i)
+			sink += q.Remove(q.Front()).(int)
+			i++
+		}
+	})
+	for _, alloc := range []struct {
+		name string
+		a    bump.Allocator
+	}{{"deque-heap", nil}, {"deque-bump", new(bump.Bump)}} {
+		b.Run(alloc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			q := deque.New[int](alloc.a)
+			for i := range queueLen {
+				q.PushBack(i)
+			}
+			i := 0
+			for b.Loop() {
+				q.PushBack(i)
+				v, _ := q.PopFront()
+				sink += v
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkStack pushes and pops queueLen ints at one end. The deque
+// works at its front, where a slice cannot, so the slice baseline is the
+// cheapest stack Go has: append and shorten at the back.
+func BenchmarkStack(b *testing.B) {
+	b.Run("slice", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var s []int
+			for i := range queueLen {
+				s = append(s, i)
+			}
+			for len(s) > 0 {
+				sink += s[len(s)-1]
+				s = s[:len(s)-1]
+			}
+		}
+	})
+	b.Run("list", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q := list.New()
+			for i := range queueLen {
+				q.PushFront(i)
+			}
+			for e := q.Front(); e != nil; e = q.Front() {
+				sink += q.Remove(e).(int)
+			}
+		}
+	})
+	b.Run("deque-heap", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			q := deque.New[int](nil)
+			for i := range queueLen {
+				q.PushFront(i)
+			}
+			for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {
+				sink += v
+			}
+		}
+	})
+	b.Run("deque-bump", func(b *testing.B) {
+		b.ReportAllocs()
+		var arena bump.Bump
+		for b.Loop() {
+			q := deque.New[int](&arena)
+			for i := range queueLen {
+				q.PushFront(i)
+			}
+			for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {
+				sink += v
+			}
+			arena.Reset()
+		}
+	})
+}
