@@ -1,0 +1,102 @@
+package hashmap_test
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+	"weak"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/hashmap"
+)
+
+type payload struct {
+	name string
+	buf  [64]byte
+}
+
+// TestGCKeepsReferents checks that heap objects referenced only from a
+// map in a Bump (keys, values, through growth, Clone and deletes of other
+// entries) survive garbage collections.
+func TestGCKeepsReferents(t *testing.T) {
+	var b bump.Bump
+	m := hashmap.New[string, *payload](&b)
+	const n = 2000
+	weaks := make([]weak.Pointer[payload], n)
+	for i := range n {
+		p := &payload{name: fmt.Sprint("v", i)}
+		weaks[i] = weak.Make(p)
+		m.Set(fmt.Sprint("k", i), p) // the key string is heap-allocated too
+	}
+	for i := n; i < 2*n; i++ {
+		m.Set(fmt.Sprint("tmp", i), nil)
+		m.Delete(fmt.Sprint("tmp", i))
+	}
+	c := m.Clone()
+	for range 5 {
+		runtime.GC()
+	}
+	for i := range n {
+		require.NotNil(t, weaks[i].Value(), "value %d collected while in the map", i)
+		v, ok := m.Get(fmt.Sprint("k", i))
+		require.True(t, ok)
+		require.Equal(t, fmt.Sprint("v", i), v.name)
+		v, ok = c.Get(fmt.Sprint("k", i))
+		require.True(t, ok)
+		require.Equal(t, fmt.Sprint("v", i), v.name)
+	}
+
+	// Deleted and cleared entries no longer keep their referents alive.
+	m.Delete("k0")
+	c.Clear()
+	var dead weak.Pointer[payload]
+	func() {
+		p := &payload{}
+		dead = weak.Make(p)
+		m.Set("gone", p)
+		m.Delete("gone")
+	}()
+	for range 5 {
+		runtime.GC()
+	}
+	require.Nil(t, dead.Value(), "a deleted value is still referenced")
+	require.Nil(t, weaks[0].Value(), "k0's value is still referenced")
+	require.NotNil(t, weaks[1].Value())
+	runtime.KeepAlive(m)
+	runtime.KeepAlive(c)
+}
+
+// TestBumpFreeKeepsReferents shows a bug in bump.Bump.Free: its doc says
+// freed pointer-holding memory that stays allocated is cleared "so that
+// the arena keeps nothing they refer to alive", but memory in an earlier
+// chunk of the type's slab is not cleared. hashmap works around it by
+// clearing old slot arrays itself (table.go). Set
+// BUMPKIT_SHOW_BUMP_BUGS=1 to run it.
+func TestBumpFreeKeepsReferents(t *testing.T) {
+	if os.Getenv("BUMPKIT_SHOW_BUMP_BUGS") == "" {
+		t.Skip("bump bug report; set BUMPKIT_SHOW_BUMP_BUGS=1 to run")
+	}
+	var b bump.Bump
+	var w weak.Pointer[payload]
+	s, err := bump.AllocateSlice[*payload](&b, 4)
+	require.NoError(t, err)
+	func() {
+		p := &payload{}
+		w = weak.Make(p)
+		s[0] = p
+	}()
+	// Move the slab on to a new chunk.
+	for range 1000 {
+		_, err := bump.AllocateSlice[*payload](&b, 64)
+		require.NoError(t, err)
+	}
+	bump.FreeSlice(&b, s)
+	for range 5 {
+		runtime.GC()
+	}
+	require.Nil(t, w.Value(), "freed arena memory still references its value")
+	runtime.KeepAlive(&b)
+}

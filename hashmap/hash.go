@@ -1,0 +1,27 @@
+package hashmap
+
+import "hash/maphash"
+
+// A Hasher returns the hash of key under seed, for maps made with
+// [NewWithHasher]. Keys that are == must have equal hashes under the same
+// seed; the map gives each table a random seed so that a Hasher that mixes
+// it in (as the functions of hash/maphash do) resists hash flooding.
+//
+// All 64 bits are used: the low 7 select a key's tag within a group and the
+// rest its group, so a hash with poor low or high bits makes probe
+// sequences long.
+type Hasher[K comparable] func(seed maphash.Seed, key K) uint64
+
+// hash returns the hash of k: the map's Hasher, or maphash.Comparable,
+// which is the hash function of Go's own maps and panics, as they do, on
+// an interface key holding an unhashable dynamic type.
+func (m *Map[K, V]) hash(k K) uintptr {
+	if m.hasher != nil {
+		return uintptr(m.hasher(m.seed, k))
+	}
+	return uintptr(maphash.Comparable(m.seed, k))
+}
+
+// h1 selects the first group of k's probe sequence, h2 its control byte.
+func h1(h uintptr) uintptr { return h >> 7 }
+func h2(h uintptr) uint64  { return ctrlFull | uint64(h&0x7f) }

@@ -1,0 +1,346 @@
+// Package hashmap provides Map, a hash map whose storage comes from a
+// [bump.Allocator], with the semantics of Go's built-in map.
+//
+// # Design
+//
+// Map is a Swiss table, the design of Go's own maps since Go 1.24
+// (internal/runtime/maps) and of Abseil's flat_hash_map: open addressing
+// over groups of eight slots, each group described by a 64-bit control word
+// holding one control byte per slot. A key's hash is split into H1, which
+// picks the first group of its probe sequence, and H2, seven bits stored in
+// the control byte of a full slot. A lookup compares H2 against all eight
+// control bytes of a group at once with a few integer instructions, and
+// compares keys only on the (rare false positive or true) matches; it stops
+// at the first group that has an empty slot. Deleted slots become
+// tombstones unless their group has an empty slot. At most 7/8 of the slots
+// are used; a table that fills up is rehashed into a new one, twice as
+// large unless most of the used slots were tombstones.
+//
+// The control words and the slots are two arrays allocated with
+// [bump.AllocateSlice]: the slots are typed []slot[K, V], so keys and values
+// holding pointers live in memory the garbage collector scans. When the map
+// grows it rehashes into new storage and frees the old with
+// [bump.FreeSlice]. With a [bump.Bump] the map's storage (and, with [New],
+// the Map itself) lives in the arena and is released by its Reset: a map
+// built and dropped every request costs no Go-heap allocation once the
+// arena is warm.
+//
+// # Semantics
+//
+// Keys are compared with == and hashed with hash/maphash.Comparable and a
+// random seed per map, exactly as Go maps hash them, so chosen keys cannot
+// flood a bucket and the edge cases are those of Go maps: every NaN key is
+// distinct from every other (Set with a NaN key always inserts, Get never
+// finds one; [Map.Clear] removes them), +0.0 and -0.0 are the same key, and
+// a key of interface type holding an unhashable dynamic type (a slice, map
+// or func) panics with the runtime's error ("runtime error: hash of
+// unhashable type []int"). [NewWithHasher] replaces the hash function.
+//
+// A Map is not safe for concurrent use. Memory from a Bump is valid until
+// its Reset: a Map allocated in (or storing into) a Bump must not be used
+// after the Bump is reset.
+package hashmap
+
+import (
+	"fmt"
+	"hash/maphash"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// A Map is a hash map from K to V whose storage comes from a
+// [bump.Allocator]. The zero value is an empty map using the Go heap.
+// A Map must not be copied after first use; use [Map.Clone].
+type Map[K comparable, V any] struct {
+	ctrl  []ctrlWord   // one control word per group; len is a power of two or 0
+	slots []slot[K, V] // groupSize slots per group
+
+	used       int // full slots
+	growthLeft int // empty slots that may still be filled before a rehash
+
+	seed   maphash.Seed
+	seeded bool
+	hasher Hasher[K]
+	alloc  bump.Allocator
+
+	// Iterators in progress, and counters that let them notice that the
+	// table they walk has been replaced or cleared (see iter.go).
+	iterators int
+	tableGen  uint32
+	clearGen  uint32
+}
+
+// slot holds one entry.
+type slot[K comparable, V any] struct {
+	key   K
+	value V
+}
+
+// New returns an empty map whose storage, and the Map itself, come from a
+// (the Go heap if a is nil). It allocates no table until the first Set.
+// It panics if a cannot provide the Map.
+func New[K comparable, V any](a bump.Allocator) *Map[K, V] {
+	s, err := bump.AllocateSlice[Map[K, V]](a, 1)
+	if err != nil {
+		panic(fmt.Errorf("hashmap: %w", err))
+	}
+	m := &s[0]
+	m.alloc = a
+	m.initSeed()
+	return m
+}
+
+// WithCapacity returns a map, allocated like [New], with room for at least
+// n entries before it needs to grow. It panics if n is negative or if a
+// cannot provide the storage; see [Map.TryReserve].
+func WithCapacity[K comparable, V any](a bump.Allocator, n int) *Map[K, V] {
+	m := New[K, V](a)
+	m.Reserve(n)
+	return m
+}
+
+// NewWithHasher is like [New] but hashes keys with h instead of
+// hash/maphash.Comparable. It panics if h is nil.
+func NewWithHasher[K comparable, V any](a bump.Allocator, h Hasher[K]) *Map[K, V] {
+	if h == nil {
+		panic("hashmap: nil Hasher")
+	}
+	m := New[K, V](a)
+	m.hasher = h
+	return m
+}
+
+// initSeed gives the map its random seed, once; the zero Map gets it when
+// it allocates its first table.
+func (m *Map[K, V]) initSeed() {
+	if !m.seeded {
+		m.seed = maphash.MakeSeed()
+		m.seeded = true
+	}
+}
+
+// Len returns the number of entries in m.
+func (m *Map[K, V]) Len() int {
+	return m.used
+}
+
+// find returns the index of the slot holding k, or -1.
+func (m *Map[K, V]) find(k K) int {
+	if m.used == 0 {
+		// Go maps hash the key even when empty so that an unhashable
+		// interface key panics whatever the map holds.
+		if m.hasher == nil {
+			m.hash(k)
+		}
+		return -1
+	}
+	h := m.hash(k)
+	c := h2(h)
+	ctrl, slots := m.ctrl, m.slots
+	mask := uintptr(len(ctrl) - 1)
+	seq := makeProbeSeq(h1(h), mask)
+	for {
+		w := ctrl[seq.offset]
+		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
+			i := seq.offset*groupSize + match.first()
+			if slots[i].key == k {
+				return int(i)
+			}
+		}
+		if w.matchEmpty() != 0 {
+			return -1
+		}
+		seq = seq.next()
+	}
+}
+
+// Get returns the value stored for k and true, or the zero value and false
+// if k is not in m.
+func (m *Map[K, V]) Get(k K) (V, bool) {
+	if i := m.find(k); i >= 0 {
+		return m.slots[i].value, true
+	}
+	var zero V
+	return zero, false
+}
+
+// Has reports whether k is in m.
+func (m *Map[K, V]) Has(k K) bool {
+	return m.find(k) >= 0
+}
+
+// Ptr returns a pointer to the value stored for k, or nil if k is not in m.
+// The pointer allows updating the value in place. It is valid until the
+// next call that may insert (Set, Entry, Reserve, Insert...), because
+// growing moves the entries to new storage and frees the old, and until k
+// is deleted or m is cleared; with a Bump, also until its Reset.
+func (m *Map[K, V]) Ptr(k K) *V {
+	if i := m.find(k); i >= 0 {
+		return &m.slots[i].value
+	}
+	return nil
+}
+
+// Set stores v for k, replacing any value k had. It panics with an error
+// wrapping [bump.ErrAllocationLimit] (or whatever error the allocator
+// returns) if m must grow and the allocator cannot provide the storage;
+// see [Map.TrySet].
+func (m *Map[K, V]) Set(k K, v V) {
+	s, _, err := m.insert(k)
+	if err != nil {
+		panic(err)
+	}
+	s.value = v
+}
+
+// TrySet is like [Map.Set] but returns the allocator's error, leaving m
+// unchanged, instead of panicking.
+func (m *Map[K, V]) TrySet(k K, v V) error {
+	s, _, err := m.insert(k)
+	if err != nil {
+		return err
+	}
+	s.value = v
+	return nil
+}
+
+// Entry returns a pointer to the value stored for k, first inserting the
+// zero value if k is not in m, and reports whether k was present. It is
+// the single-lookup way to update a value in place:
+//
+//	p, _ := m.Entry(word)
+//	*p++
+//
+// The pointer is valid as described for [Map.Ptr]. Entry panics like
+// [Map.Set].
+func (m *Map[K, V]) Entry(k K) (*V, bool) {
+	s, found, err := m.insert(k)
+	if err != nil {
+		panic(err)
+	}
+	return &s.value, found
+}
+
+// insert returns the slot holding k, claiming one for it (with a zero
+// value) if k is absent, and reports whether k was present.
+func (m *Map[K, V]) insert(k K) (*slot[K, V], bool, error) {
+	if m.ctrl == nil {
+		if err := m.rehash(1); err != nil {
+			return nil, false, err
+		}
+	}
+	h := m.hash(k)
+	c := h2(h)
+	ctrl, slots := m.ctrl, m.slots
+	mask := uintptr(len(ctrl) - 1)
+	seq := makeProbeSeq(h1(h), mask)
+	var (
+		free     uintptr // first deleted or empty slot on the way
+		haveFree bool
+	)
+	for {
+		w := ctrl[seq.offset]
+		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
+			s := &slots[seq.offset*groupSize+match.first()]
+			if s.key == k {
+				return s, true, nil
+			}
+		}
+		if !haveFree {
+			if e := w.matchEmptyOrDeleted(); e != 0 {
+				free = seq.offset*groupSize + e.first()
+				haveFree = true
+			}
+		}
+		if w.matchEmpty() != 0 {
+			break
+		}
+		seq = seq.next()
+	}
+	g, i := free/groupSize, free%groupSize
+	if byte(ctrl[g]>>(i*8)) == ctrlEmpty {
+		if m.growthLeft == 0 {
+			// Filling an empty slot would pass the load factor: rehash,
+			// then place k in the new table, where it is known absent.
+			if err := m.grow(1); err != nil {
+				return nil, false, err
+			}
+			return m.insertNew(h, k), false, nil
+		}
+		m.growthLeft--
+	}
+	ctrl[g] = ctrl[g].set(i, c)
+	m.used++
+	s := &slots[free]
+	*s = slot[K, V]{key: k}
+	return s, false, nil
+}
+
+// insertNew places k, which must not be in m, in the first free slot of its
+// probe sequence, and returns that slot. There must be a free slot that is
+// empty or deleted and growthLeft must allow filling an empty one.
+func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
+	ctrl := m.ctrl
+	seq := makeProbeSeq(h1(h), uintptr(len(ctrl)-1))
+	for {
+		w := ctrl[seq.offset]
+		if e := w.matchEmptyOrDeleted(); e != 0 {
+			i := e.first()
+			if byte(w>>(i*8)) == ctrlEmpty {
+				m.growthLeft--
+			}
+			ctrl[seq.offset] = w.set(i, h2(h))
+			m.used++
+			s := &m.slots[seq.offset*groupSize+i]
+			*s = slot[K, V]{key: k}
+			return s
+		}
+		seq = seq.next()
+	}
+}
+
+// Delete removes k from m. Deleting a key that is not present does
+// nothing. Delete may be called during iteration; see [Map.All].
+func (m *Map[K, V]) Delete(k K) {
+	idx := m.find(k)
+	if idx < 0 {
+		return
+	}
+	g, i := uintptr(idx)/groupSize, uintptr(idx)%groupSize
+	// If this group has an empty slot, no probe sequence ever went on past
+	// it (they stop at the first group with an empty slot, and groups do
+	// not regain empty slots before a rehash), so the slot can be empty
+	// again; otherwise it must stay a tombstone to keep them intact.
+	if m.ctrl[g].matchEmpty() != 0 {
+		m.ctrl[g] = m.ctrl[g].set(i, ctrlEmpty)
+		m.growthLeft++
+	} else {
+		m.ctrl[g] = m.ctrl[g].set(i, ctrlDeleted)
+	}
+	m.used--
+	// Drop the references the entry held, for the garbage collector.
+	m.slots[idx] = slot[K, V]{}
+}
+
+// Clear removes all entries from m, keeping its storage for reuse like the
+// built-in clear. An iteration in progress ends at its next step.
+func (m *Map[K, V]) Clear() {
+	if m.ctrl == nil {
+		return
+	}
+	clear(m.ctrl)
+	if slotsHavePointers[K, V]() {
+		// Drop the references the entries held, for the garbage
+		// collector; stale pointer-free entries behind empty control
+		// bytes are harmless.
+		clear(m.slots)
+	}
+	m.used = 0
+	m.growthLeft = m.capacity()
+	m.clearGen++
+}
+
+// capacity returns how many entries the current table holds at most.
+func (m *Map[K, V]) capacity() int {
+	return capacityOf(len(m.ctrl))
+}

@@ -1,0 +1,140 @@
+package hashmap
+
+import (
+	"fmt"
+	"math/bits"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// capacityOf returns how many entries a table of groups groups holds
+// before it must grow: maxLoadNum/maxLoadDen of its slots, which leaves
+// every full group-sized table at least one empty slot to end probes.
+func capacityOf(groups int) int {
+	return groups * (groupSize * maxLoadNum / maxLoadDen)
+}
+
+// groupsFor returns the number of groups, a power of two, of the smallest
+// table that holds n entries, or false if there is none.
+func groupsFor(n int) (int, bool) {
+	const perGroup = groupSize * maxLoadNum / maxLoadDen
+	g := n / perGroup
+	if n%perGroup != 0 {
+		g++
+	}
+	if g <= 1 {
+		return 1, true
+	}
+	shift := bits.Len(uint(g - 1))
+	if shift >= bits.UintSize-5 { // groups*groupSize would overflow int
+		return 0, false
+	}
+	return 1 << shift, true
+}
+
+// Reserve makes room for at least n more entries, so that the next n
+// insertions of new keys do not grow the table (and do not invalidate
+// pointers from [Map.Ptr] and [Map.Entry]). It panics if n is negative or
+// if the allocator cannot provide the storage; see [Map.TryReserve].
+func (m *Map[K, V]) Reserve(n int) {
+	if err := m.TryReserve(n); err != nil {
+		panic(err)
+	}
+}
+
+// TryReserve is like [Map.Reserve] but returns an error wrapping the
+// allocator's error (such as [bump.ErrAllocationLimit]), or
+// [bump.ErrInvalidSize] if the table would not fit in memory, instead of
+// panicking. On error m is unchanged. It panics if n is negative.
+func (m *Map[K, V]) TryReserve(n int) error {
+	if n < 0 {
+		panic(fmt.Sprintf("hashmap: negative Reserve %d", n))
+	}
+	if n <= m.growthLeft {
+		return nil
+	}
+	need := m.used + n
+	if need < m.used {
+		return fmt.Errorf("hashmap: cannot reserve %d more entries: %w", n, bump.ErrInvalidSize)
+	}
+	groups, ok := groupsFor(need)
+	if !ok {
+		return fmt.Errorf("hashmap: cannot reserve %d more entries: %w", n, bump.ErrInvalidSize)
+	}
+	// A table large enough but short of room because of tombstones is
+	// rehashed at its size, which clears them.
+	return m.rehash(max(groups, len(m.ctrl)))
+}
+
+// grow rehashes m so that it has room for n more entries: into a table of
+// the same size if most used slots are tombstones, otherwise into one at
+// least twice as large.
+func (m *Map[K, V]) grow(n int) error {
+	groups := len(m.ctrl)
+	need := m.used + n
+	if need <= capacityOf(groups)/2 {
+		return m.rehash(groups)
+	}
+	g, ok := groupsFor(need)
+	if !ok || groups*2 <= 0 {
+		return fmt.Errorf("hashmap: cannot grow past %d entries: %w", m.used, bump.ErrInvalidSize)
+	}
+	return m.rehash(max(g, groups*2))
+}
+
+// rehash moves the entries of m into a new table of groups groups
+// (a power of two with room for them) and frees the old table, unless an
+// iteration in progress still walks it. On error m is unchanged.
+func (m *Map[K, V]) rehash(groups int) error {
+	m.initSeed()
+	ctrl, err := bump.AllocateSlice[ctrlWord](m.alloc, groups)
+	if err != nil {
+		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
+	}
+	slots, err := bump.AllocateSlice[slot[K, V]](m.alloc, groups*groupSize)
+	if err != nil {
+		bump.FreeSlice(m.alloc, ctrl)
+		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
+	}
+	mask := uintptr(groups - 1)
+	oldCtrl, oldSlots := m.ctrl, m.slots
+	for g, w := range oldCtrl {
+		for full := w.matchFull(); full != 0; full = full.removeFirst() {
+			s := &oldSlots[uintptr(g)*groupSize+full.first()]
+			h := m.hash(s.key)
+			// The new table has no tombstones and no duplicate keys:
+			// the first empty slot of the probe sequence is k's.
+			seq := makeProbeSeq(h1(h), mask)
+			for {
+				if e := ctrl[seq.offset].matchEmpty(); e != 0 {
+					i := e.first()
+					ctrl[seq.offset] = ctrl[seq.offset].set(i, h2(h))
+					slots[seq.offset*groupSize+i] = *s
+					break
+				}
+				seq = seq.next()
+			}
+		}
+	}
+	m.ctrl, m.slots = ctrl, slots
+	m.growthLeft = capacityOf(groups) - m.used
+	m.tableGen++
+	if m.iterators == 0 {
+		if slotsHavePointers[K, V]() {
+			// Bump.Free clears freed pointer-holding memory only in the
+			// current chunk of its slab (see TestBumpFreeKeepsReferents in
+			// gc_test.go); clear it here so that the old table never
+			// keeps the entries' referents alive.
+			clear(oldSlots)
+		}
+		bump.FreeSlice(m.alloc, oldSlots)
+		bump.FreeSlice(m.alloc, oldCtrl)
+	}
+	return nil
+}
+
+// slotsHavePointers reports whether slots hold pointers the garbage
+// collector traces, which freed or cleared slots must then drop.
+func slotsHavePointers[K comparable, V any]() bool {
+	return bump.LayoutOf[slot[K, V]]().HasPointers()
+}
