@@ -1,0 +1,93 @@
+package proptest
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// tightLimit is the allocation limit of the "limited" configuration: a few
+// kilobytes, so that containers hit it within a generated sequence.
+const tightLimit = 3 << 10
+
+// An allocEnv is one of the three allocators every container is tested
+// with: the Go heap (a nil Allocator), a Bump, and a Bump with a tight
+// allocation limit, under which operations must fail cleanly.
+type allocEnv struct {
+	name string
+	b    *bump.Bump // nil for the heap
+	a    bump.Allocator
+}
+
+func (e allocEnv) limited() bool { return e.b != nil && e.b.AllocationLimit() >= 0 }
+
+var envNames = []string{"heap", "bump", "limited"}
+
+func newEnv(name string) allocEnv {
+	switch name {
+	case "heap":
+		return allocEnv{name: name}
+	case "bump":
+		b := new(bump.Bump)
+		return allocEnv{name: name, b: b, a: b}
+	case "limited":
+		b := new(bump.Bump)
+		b.SetAllocationLimit(tightLimit)
+		return allocEnv{name: name, b: b, a: b}
+	}
+	panic("unknown allocator " + name)
+}
+
+// forEachEnv runs a container's model test once per allocator.
+func forEachEnv(t *testing.T, kinds []opKind, newMachine func(env allocEnv) machine) {
+	for _, name := range envNames {
+		t.Run(name, func(t *testing.T) {
+			checkMachine(t, name, kinds, func() machine { return newMachine(newEnv(name)) })
+		})
+	}
+}
+
+// failed sorts the error of a fallible operation: nil (it succeeded), a
+// legitimate failure (the limited arena refused; failed is true), or a
+// bug, returned as bug.
+func (e allocEnv) failed(err error) (failed bool, bug error) {
+	switch {
+	case err == nil:
+		return false, nil
+	case !errors.Is(err, bump.ErrAllocationLimit):
+		return true, fmt.Errorf("unexpected error: %v", err)
+	case !e.limited():
+		return true, fmt.Errorf("allocation limit error without a limit: %v", err)
+	}
+	return true, nil
+}
+
+// catchLimit runs f and returns the error it panics with if that error
+// wraps bump.ErrAllocationLimit; other panics propagate.
+func catchLimit(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, bump.ErrAllocationLimit) {
+				err = e
+				return
+			}
+			panic(r)
+		}
+	}()
+	f()
+	return nil
+}
+
+// checkArena checks what holds for the arena under any container: its
+// limit is respected.
+func (e allocEnv) checkArena() error {
+	if e.b == nil {
+		return nil
+	}
+	if l := e.b.AllocationLimit(); l >= 0 && e.b.AllocatedBytes() > l {
+		return fmt.Errorf("arena holds %d bytes, beyond its limit %d", e.b.AllocatedBytes(), l)
+	}
+	return nil
+}

@@ -1,0 +1,353 @@
+package proptest
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/vec"
+)
+
+// val is the element stored for argument x: a string, so that the Vec holds
+// pointers, with runs of equal values for Dedup to find.
+func val(x int) string { return "v" + strconv.Itoa(x) }
+
+func vals(n, x int) []string {
+	s := make([]string, n)
+	for i := range s {
+		s[i] = val(x + i/3)
+	}
+	return s
+}
+
+var vecOps = []opKind{
+	{name: "Push", weight: 8, args: []int{1000}},
+	{name: "TryPush", weight: 4, args: []int{1000}},
+	{name: "Pop", weight: 3},
+	{name: "Set", weight: 2, args: []int{64, 1000}},
+	{name: "Insert", weight: 3, args: []int{64, 8, 1000}},
+	{name: "Remove", weight: 3, args: []int{64}},
+	{name: "SwapRemove", weight: 2, args: []int{64}},
+	{name: "Truncate", weight: 1, args: []int{64}},
+	{name: "Clear", weight: 1},
+	{name: "Extend", weight: 2, args: []int{64, 1000}},
+	{name: "AppendSlice", weight: 2, args: []int{64, 1000}},
+	{name: "TryAppendSlice", weight: 2, args: []int{256, 1000}},
+	{name: "Reserve", weight: 1, args: []int{256}},
+	{name: "TryReserve", weight: 1, args: []int{1024}},
+	{name: "ShrinkToFit", weight: 1},
+	{name: "Retain", weight: 1, args: []int{5}},
+	{name: "Dedup", weight: 1},
+	{name: "DedupFunc", weight: 1, args: []int{4}},
+	{name: "SplitOff", weight: 1, args: []int{64}},
+	{name: "Clone", weight: 1},
+	{name: "IntoSlice", weight: 1},
+	{name: "Rebuild", weight: 1, args: []int{3}},
+	{name: "BadIndex", weight: 1, args: []int{3, 4}},
+	{name: "GC", weight: 1},
+}
+
+// frozen is a copy of contents that must never change: a slice handed out
+// by IntoSlice, a Clone, or the second half of a SplitOff.
+type frozen struct {
+	what string
+	get  func() []string
+	want []string
+}
+
+// vecMachine compares a vec.Vec[string] with a []string.
+type vecMachine struct {
+	env    allocEnv
+	v      *vec.Vec[string]
+	model  []string
+	frozen []frozen
+}
+
+func TestVec(t *testing.T) {
+	forEachEnv(t, vecOps, func(env allocEnv) machine {
+		return &vecMachine{env: env, v: vec.New[string](env.a)}
+	})
+}
+
+func (m *vecMachine) freeze(what string, get func() []string) {
+	m.frozen = append(m.frozen, frozen{what: what, get: get, want: slices.Clone(get())})
+	if len(m.frozen) > 8 {
+		m.frozen = m.frozen[1:]
+	}
+}
+
+func retainKeep(mod int) func(string) bool {
+	return func(s string) bool { return (len(s)+int(s[len(s)-1]))%(mod+2) != 0 }
+}
+
+func dedupEq(k int) func(a, b string) bool {
+	return func(a, b string) bool { return len(a)%(k+1) == len(b)%(k+1) }
+}
+
+func (m *vecMachine) step(o op) error {
+	if err := m.apply(o); err != nil {
+		return err
+	}
+	return m.check()
+}
+
+func (m *vecMachine) apply(o op) error {
+	v, n := m.v, len(m.model)
+	// fallible reports how an operation that may hit the limit ended; the
+	// model is updated only when it succeeded (unchanged is then checked).
+	fallible := func(err error, update func()) error {
+		failed, bug := m.env.failed(err)
+		if bug != nil {
+			return bug
+		}
+		if !failed {
+			update()
+		}
+		return nil
+	}
+	switch o.kind.name {
+	case "Push":
+		x := val(o.arg(0))
+		return fallible(catchLimit(func() { v.Push(x) }), func() { m.model = append(m.model, x) })
+	case "TryPush":
+		x := val(o.arg(0))
+		return fallible(v.TryPush(x), func() { m.model = append(m.model, x) })
+	case "Pop":
+		got, ok := v.Pop()
+		if ok != (n > 0) {
+			return fmt.Errorf("Pop reported %v with %d elements", ok, n)
+		}
+		if ok {
+			if want := m.model[n-1]; got != want {
+				return fmt.Errorf("Pop = %q, want %q", got, want)
+			}
+			m.model = m.model[:n-1]
+		} else if got != "" {
+			return fmt.Errorf("Pop of an empty Vec returned %q", got)
+		}
+	case "Set":
+		if n == 0 {
+			return nil
+		}
+		i, x := o.arg(0)%n, val(o.arg(1))
+		v.Set(i, x)
+		m.model[i] = x
+	case "Insert":
+		i, xs := o.arg(0)%(n+1), vals(o.arg(1), o.arg(2))
+		return fallible(catchLimit(func() { v.Insert(i, xs...) }), func() { m.model = slices.Insert(m.model, i, xs...) })
+	case "Remove", "SwapRemove":
+		if n == 0 {
+			return nil
+		}
+		i := o.arg(0) % n
+		var got string
+		if o.kind.name == "Remove" {
+			got = v.Remove(i)
+		} else {
+			got = v.SwapRemove(i)
+		}
+		if want := m.model[i]; got != want {
+			return fmt.Errorf("%s(%d) = %q, want %q", o.kind.name, i, got, want)
+		}
+		if o.kind.name == "Remove" {
+			m.model = slices.Delete(m.model, i, i+1)
+		} else {
+			m.model[i] = m.model[n-1]
+			m.model = m.model[:n-1]
+		}
+	case "Truncate":
+		k := o.arg(0) % (n + 2) // n+1 is beyond the length: nothing happens
+		v.Truncate(k)
+		m.model = m.model[:min(k, n)]
+	case "Clear":
+		c := v.Cap()
+		v.Clear()
+		m.model = m.model[:0]
+		if v.Cap() != c {
+			return fmt.Errorf("Clear changed the capacity from %d to %d", c, v.Cap())
+		}
+	case "Extend":
+		xs := vals(o.arg(0), o.arg(1))
+		err := catchLimit(func() { v.Extend(slices.Values(xs)) })
+		if failed, bug := m.env.failed(err); bug != nil {
+			return bug
+		} else if failed {
+			// Extend keeps the values appended before the failure.
+			got := v.Slice()
+			if len(got) < n || !slices.Equal(got[:n], m.model) || !slices.Equal(got[n:], xs[:len(got)-n]) {
+				return fmt.Errorf("after a failed Extend the Vec holds %v, want %v and a prefix of %v", got, m.model, xs)
+			}
+			m.model = slices.Clone(got)
+			return nil
+		}
+		m.model = append(m.model, xs...)
+	case "AppendSlice":
+		xs := vals(o.arg(0), o.arg(1))
+		return fallible(catchLimit(func() { v.AppendSlice(xs) }), func() { m.model = append(m.model, xs...) })
+	case "TryAppendSlice":
+		xs := vals(o.arg(0), o.arg(1))
+		return fallible(v.TryAppendSlice(xs), func() { m.model = append(m.model, xs...) })
+	case "Reserve", "TryReserve":
+		k := o.arg(0)
+		var err error
+		if o.kind.name == "Reserve" {
+			err = catchLimit(func() { v.Reserve(k) })
+		} else {
+			err = v.TryReserve(k)
+		}
+		if bug := fallible(err, func() {}); bug != nil || err != nil {
+			return bug
+		}
+		if v.Cap() < n+k {
+			return fmt.Errorf("capacity %d after reserving %d more than %d", v.Cap(), k, n)
+		}
+	case "ShrinkToFit":
+		v.ShrinkToFit()
+		if !m.env.limited() && v.Cap() != n {
+			return fmt.Errorf("capacity %d after ShrinkToFit of %d elements", v.Cap(), n)
+		}
+	case "Retain":
+		keep := retainKeep(o.arg(0))
+		v.Retain(keep)
+		m.model = slices.DeleteFunc(m.model, func(s string) bool { return !keep(s) })
+	case "Dedup":
+		vec.Dedup(v)
+		m.model = slices.Compact(m.model)
+	case "DedupFunc":
+		eq := dedupEq(o.arg(0))
+		v.DedupFunc(eq)
+		m.model = slices.CompactFunc(m.model, eq)
+	case "SplitOff":
+		i := o.arg(0) % (n + 1)
+		var w *vec.Vec[string]
+		if err := catchLimit(func() { w = v.SplitOff(i) }); err != nil {
+			_, bug := m.env.failed(err)
+			return bug
+		}
+		if got := w.Slice(); !slices.Equal(got, m.model[i:]) {
+			return fmt.Errorf("SplitOff(%d) returned %v, want %v", i, got, m.model[i:])
+		}
+		m.model = m.model[:i]
+		m.freeze(o.String(), w.Slice)
+	case "Clone":
+		var w *vec.Vec[string]
+		if err := catchLimit(func() { w = v.Clone() }); err != nil {
+			_, bug := m.env.failed(err)
+			return bug
+		}
+		if !slices.Equal(w.Slice(), m.model) {
+			return fmt.Errorf("Clone holds %v, want %v", w.Slice(), m.model)
+		}
+		m.freeze(o.String(), w.Slice)
+	case "IntoSlice":
+		s := v.IntoSlice()
+		if !slices.Equal(s, m.model) {
+			return fmt.Errorf("IntoSlice returned %v, want %v", s, m.model)
+		}
+		if v.Len() != 0 || v.Cap() != 0 {
+			return fmt.Errorf("after IntoSlice the Vec has len %d cap %d", v.Len(), v.Cap())
+		}
+		m.freeze(o.String(), func() []string { return s })
+		m.model = nil
+	case "Rebuild":
+		var w *vec.Vec[string]
+		err := catchLimit(func() {
+			switch o.arg(0) {
+			case 0:
+				w = vec.From(m.env.a, m.model)
+			case 1:
+				w = vec.Collect(m.env.a, slices.Values(m.model))
+			case 2:
+				w = vec.WithCapacity[string](m.env.a, n)
+				w.AppendSlice(m.model)
+			}
+		})
+		if err != nil {
+			_, bug := m.env.failed(err)
+			return bug
+		}
+		m.v = w
+	case "BadIndex":
+		i := n + o.arg(1)
+		if o.arg(0) == 2 {
+			i = -1 - o.arg(1)
+		}
+		msg := panicMessage(func() {
+			switch o.arg(0) {
+			case 0:
+				v.At(i)
+			case 1:
+				v.Remove(i)
+			case 2:
+				v.Set(i, "x")
+			}
+		})
+		if want := fmt.Sprintf("vec: index %d out of range [0:%d]", i, n); !strings.Contains(msg, want) {
+			return fmt.Errorf("panic message %q, want %q", msg, want)
+		}
+	case "GC":
+		runtime.GC()
+	default:
+		panic("unknown op " + o.kind.name)
+	}
+	return nil
+}
+
+// panicMessage runs f and returns what it panicked with, or "" if it did not.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}
+
+func (m *vecMachine) check() error {
+	v := m.v
+	if v.Len() != len(m.model) {
+		return fmt.Errorf("Len() = %d, want %d", v.Len(), len(m.model))
+	}
+	if v.Cap() < v.Len() {
+		return fmt.Errorf("Cap() = %d < Len() = %d", v.Cap(), v.Len())
+	}
+	s := v.Slice()
+	if !slices.Equal(s, m.model) {
+		return fmt.Errorf("Vec holds %v, want %v", s, m.model)
+	}
+	if cap(s) != len(s) {
+		return fmt.Errorf("Slice() has capacity %d, want its length %d", cap(s), len(s))
+	}
+	for i, x := range m.model {
+		if got := v.At(i); got != x {
+			return fmt.Errorf("At(%d) = %q, want %q", i, got, x)
+		}
+	}
+	var all, back []string
+	for i, x := range v.All() {
+		if i != len(all) {
+			return fmt.Errorf("All yielded index %d at position %d", i, len(all))
+		}
+		all = append(all, x)
+	}
+	for i, x := range v.Backward() {
+		if i != len(m.model)-1-len(back) {
+			return fmt.Errorf("Backward yielded index %d at position %d", i, len(back))
+		}
+		back = append(back, x)
+	}
+	slices.Reverse(back)
+	if !slices.Equal(all, m.model) || !slices.Equal(back, m.model) || !slices.Equal(slices.Collect(v.Values()), m.model) {
+		return fmt.Errorf("iterators disagree with the contents %v: All %v, Backward reversed %v", m.model, all, back)
+	}
+	for _, f := range m.frozen {
+		if got := f.get(); !slices.Equal(got, f.want) {
+			return fmt.Errorf("%s result changed from %v to %v", f.what, f.want, got)
+		}
+	}
+	return m.env.checkArena()
+}
