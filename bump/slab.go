@@ -91,6 +91,12 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 	if err != nil {
 		return nil, s.errorf(n, err)
 	}
+	// Near the limit reserve grants need rounded up for byte chunks; the
+	// chunk holds whole values only, so account for exactly those.
+	if r := got % size; r != 0 {
+		b.allocated -= r
+		got -= r
+	}
 	s.chunks = append(s.chunks, make([]T, 0, got/size))
 	s.enter(len(s.chunks) - 1)
 	s.cur = s.cur[:n]
