@@ -34,9 +34,11 @@ type dequeMachine struct {
 }
 
 func TestDeque(t *testing.T) {
-	forEachEnv(t, dequeOps, func(env allocEnv) machine {
-		return &dequeMachine{env: env, d: deque.New[string](env.a)}
-	})
+	forEachEnv(t, dequeOps, newDequeMachine)
+}
+
+func newDequeMachine(env allocEnv) machine {
+	return &dequeMachine{env: env, d: deque.New[string](env.a)}
 }
 
 func (m *dequeMachine) step(o op) error {

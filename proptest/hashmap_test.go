@@ -64,9 +64,11 @@ type frozenMap struct {
 }
 
 func TestHashmap(t *testing.T) {
-	forEachEnv(t, hashmapOps, func(env allocEnv) machine {
-		return &mapMachine{env: env, m: hashmap.New[float64, string](env.a), model: map[float64]string{}}
-	})
+	forEachEnv(t, hashmapOps, newMapMachine)
+}
+
+func newMapMachine(env allocEnv) machine {
+	return &mapMachine{env: env, m: hashmap.New[float64, string](env.a), model: map[float64]string{}}
 }
 
 func (m *mapMachine) step(o op) error {

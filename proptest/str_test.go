@@ -69,9 +69,11 @@ type strMachine struct {
 }
 
 func TestStr(t *testing.T) {
-	forEachEnv(t, strOps, func(env allocEnv) machine {
-		return &strMachine{env: env, s: str.New(env.a)}
-	})
+	forEachEnv(t, strOps, newStrMachine)
+}
+
+func newStrMachine(env allocEnv) machine {
+	return &strMachine{env: env, s: str.New(env.a)}
 }
 
 func (m *strMachine) snap(what, s string) {

@@ -67,9 +67,11 @@ type vecMachine struct {
 }
 
 func TestVec(t *testing.T) {
-	forEachEnv(t, vecOps, func(env allocEnv) machine {
-		return &vecMachine{env: env, v: vec.New[string](env.a)}
-	})
+	forEachEnv(t, vecOps, newVecMachine)
+}
+
+func newVecMachine(env allocEnv) machine {
+	return &vecMachine{env: env, v: vec.New[string](env.a)}
 }
 
 func (m *vecMachine) freeze(what string, get func() []string) {
