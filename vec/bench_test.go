@@ -51,6 +51,35 @@ func BenchmarkPush(b *testing.B) {
 	})
 }
 
+// BenchmarkPushPresized measures Push's fast path alone: the storage is
+// reserved up front, so no push grows it.
+func BenchmarkPushPresized(b *testing.B) {
+	const n = 10_000
+	b.Run("append", func(b *testing.B) {
+		b.ReportAllocs()
+		s := make([]int, 0, n)
+		for b.Loop() {
+			s = s[:0]
+			for i := range n {
+				s = append(s, i)
+			}
+			sinkInts = s
+		}
+	})
+	b.Run("bump", func(b *testing.B) {
+		b.ReportAllocs()
+		var a bump.Bump
+		v := vec.WithCapacity[int](&a, n)
+		for b.Loop() {
+			v.Clear()
+			for i := range n {
+				v.Push(i)
+			}
+			sinkInts = v.Slice()
+		}
+	})
+}
+
 // BenchmarkAppendSlice appends 1 MiB of bytes in 1 KiB pieces.
 func BenchmarkAppendSlice(b *testing.B) {
 	const total, piece = 1 << 20, 1 << 10

@@ -10,23 +10,19 @@ import (
 // Push appends x to the end of v, growing its storage if it is full.
 // It panics if the allocator cannot provide the storage; see [Vec.TryPush].
 func (v *Vec[T]) Push(x T) {
-	// Kept small enough to inline, so that pushing into spare capacity
-	// costs what append does; growth is out of line.
-	s := v.s
-	if n := len(s); n < cap(s) {
-		s = s[:n+1]
-		s[n] = x
-		v.s = s
-		return
+	// Kept within the inliner's budget (checked with -gcflags=-m, for the
+	// generic shape instantiation that other packages call), so that
+	// pushing into spare capacity costs what append does. The append
+	// never reallocates: growth, out of line, has made room.
+	if len(v.s) == cap(v.s) {
+		v.growOne()
 	}
-	v.pushSlow(x)
+	v.s = append(v.s, x)
 }
 
 //go:noinline
-func (v *Vec[T]) pushSlow(x T) {
-	if err := v.TryPush(x); err != nil {
-		panic(err)
-	}
+func (v *Vec[T]) growOne() {
+	v.Reserve(1)
 }
 
 // TryPush is like [Vec.Push] but returns an error (wrapping
