@@ -18,18 +18,12 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	if m.used == 0 {
 		return c
 	}
-	ctrl, err := bump.AllocateSlice[ctrlWord](c.alloc, len(m.ctrl))
+	groups, err := bump.AllocateSlice[group[K, V]](c.alloc, len(m.groups))
 	if err != nil {
 		panic(fmt.Errorf("hashmap: clone: %w", err))
 	}
-	slots, err := bump.AllocateSlice[slot[K, V]](c.alloc, len(m.slots))
-	if err != nil {
-		bump.FreeSlice(c.alloc, ctrl)
-		panic(fmt.Errorf("hashmap: clone: %w", err))
-	}
-	copy(ctrl, m.ctrl)
-	copy(slots, m.slots)
-	c.ctrl, c.slots = ctrl, slots
+	copy(groups, m.groups)
+	c.groups = groups
 	c.used, c.growthLeft = m.used, m.growthLeft
 	return c
 }

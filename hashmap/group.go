@@ -34,6 +34,21 @@ const (
 	maxLoadDen = 8
 )
 
+// A group is groupSize slots and their control word. The table is a
+// []group, so that a lookup finds the control word and (for the first few
+// slots) the entry in the same cache line; it is allocated with its real
+// type, so the garbage collector sees the pointers in keys and values.
+type group[K comparable, V any] struct {
+	ctrl  ctrlWord
+	slots [groupSize]slot[K, V]
+}
+
+// slot holds one entry.
+type slot[K comparable, V any] struct {
+	key   K
+	value V
+}
+
 // ctrlWord is the control word of one group.
 type ctrlWord uint64
 
@@ -76,8 +91,9 @@ func (w ctrlWord) set(i uintptr, c uint64) ctrlWord {
 }
 
 // first returns the index of the lowest slot in b, which must not be empty.
+// The mask is free and proves the result in range of a group's slots.
 func (b bitset) first() uintptr {
-	return uintptr(bits.TrailingZeros64(uint64(b))) >> 3
+	return uintptr(bits.TrailingZeros64(uint64(b))>>3) & (groupSize - 1)
 }
 
 // removeFirst returns b without its lowest slot.

@@ -55,30 +55,27 @@ func (m *Map[K, V]) iterate(yield func(*slot[K, V]) bool) {
 	}
 	m.iterators++
 	defer func() { m.iterators-- }()
-	ctrl, slots := m.ctrl, m.slots
+	groups := m.groups
 	tableGen, clearGen := m.tableGen, m.clearGen
-	mask := uintptr(len(ctrl) - 1)
+	mask := uintptr(len(groups) - 1)
 	start := uintptr(rand.Uint64())
-	for n := range uintptr(len(ctrl)) {
-		g := (start + n) & mask
-		full := ctrl[g].matchFull()
+	for n := range uintptr(len(groups)) {
+		g := &groups[(start+n)&mask]
+		full := g.ctrl.matchFull()
 		for full != 0 {
-			i := g*groupSize + full.first()
+			s := &g.slots[full.first()]
 			full = full.removeFirst()
-			s := &slots[i]
 			if m.tableGen != tableGen && s.key == s.key {
-				j := m.find(s.key)
-				if j < 0 {
+				if s = m.lookup(s.key); s == nil {
 					continue
 				}
-				s = &m.slots[j]
 			}
 			if !yield(s) || m.clearGen != clearGen {
 				return
 			}
 			// Drop the slots of this group deleted by yield. Once the
 			// table is replaced its control words no longer change.
-			full &= ctrl[g].matchFull()
+			full &= g.ctrl.matchFull()
 		}
 	}
 }

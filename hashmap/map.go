@@ -16,9 +16,10 @@
 // are used; a table that fills up is rehashed into a new one, twice as
 // large unless most of the used slots were tombstones.
 //
-// The control words and the slots are two arrays allocated with
-// [bump.AllocateSlice]: the slots are typed []slot[K, V], so keys and values
-// holding pointers live in memory the garbage collector scans. When the map
+// The table is one array of groups, each a control word followed by its
+// eight slots (so that a hit usually costs one cache miss), allocated with
+// [bump.AllocateSlice] with its real element type: keys and values holding
+// pointers live in memory the garbage collector scans. When the map
 // grows it rehashes into new storage and frees the old with
 // [bump.FreeSlice]. With a [bump.Bump] the map's storage (and, with [New],
 // the Map itself) lives in the arena and is released by its Reset: a map
@@ -52,8 +53,7 @@ import (
 // [bump.Allocator]. The zero value is an empty map using the Go heap.
 // A Map must not be copied after first use; use [Map.Clone].
 type Map[K comparable, V any] struct {
-	ctrl  []ctrlWord   // one control word per group; len is a power of two or 0
-	slots []slot[K, V] // groupSize slots per group
+	groups []group[K, V] // len is a power of two, or 0 before the first Set
 
 	used       int // full slots
 	growthLeft int // empty slots that may still be filled before a rehash
@@ -68,12 +68,6 @@ type Map[K comparable, V any] struct {
 	iterators int
 	tableGen  uint32
 	clearGen  uint32
-}
-
-// slot holds one entry.
-type slot[K comparable, V any] struct {
-	key   K
-	value V
 }
 
 // New returns an empty map whose storage, and the Map itself, come from a
@@ -124,31 +118,72 @@ func (m *Map[K, V]) Len() int {
 	return m.used
 }
 
-// find returns the index of the slot holding k, or -1.
-func (m *Map[K, V]) find(k K) int {
+// lookup returns the slot holding k, or nil. It is find for callers that
+// need only the slot: a single result keeps them small enough to inline.
+func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 	if m.used == 0 {
 		// Go maps hash the key even when empty so that an unhashable
 		// interface key panics whatever the map holds.
 		if m.hasher == nil {
 			m.hash(k)
 		}
-		return -1
+		return nil
 	}
-	h := m.hash(k)
+	var h uintptr
+	if m.hasher == nil {
+		h = uintptr(maphash.Comparable(m.seed, k))
+	} else {
+		h = uintptr(m.hasher(m.seed, k))
+	}
 	c := h2(h)
-	ctrl, slots := m.ctrl, m.slots
-	mask := uintptr(len(ctrl) - 1)
-	seq := makeProbeSeq(h1(h), mask)
+	groups := m.groups
+	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
 	for {
-		w := ctrl[seq.offset]
+		g := &groups[seq.offset]
+		w := g.ctrl
 		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
-			i := seq.offset*groupSize + match.first()
-			if slots[i].key == k {
-				return int(i)
+			if s := &g.slots[match.first()]; s.key == k {
+				return s
 			}
 		}
 		if w.matchEmpty() != 0 {
-			return -1
+			return nil
+		}
+		seq = seq.next()
+	}
+}
+
+// find returns the slot holding k, its group and its index in the group,
+// or nils.
+func (m *Map[K, V]) find(k K) (*slot[K, V], *group[K, V], uintptr) {
+	if m.used == 0 {
+		// Go maps hash the key even when empty so that an unhashable
+		// interface key panics whatever the map holds.
+		if m.hasher == nil {
+			m.hash(k)
+		}
+		return nil, nil, 0
+	}
+	var h uintptr
+	if m.hasher == nil {
+		h = uintptr(maphash.Comparable(m.seed, k))
+	} else {
+		h = uintptr(m.hasher(m.seed, k))
+	}
+	c := h2(h)
+	groups := m.groups
+	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
+	for {
+		g := &groups[seq.offset]
+		w := g.ctrl
+		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
+			i := match.first()
+			if s := &g.slots[i]; s.key == k {
+				return s, g, i
+			}
+		}
+		if w.matchEmpty() != 0 {
+			return nil, nil, 0
 		}
 		seq = seq.next()
 	}
@@ -156,17 +191,16 @@ func (m *Map[K, V]) find(k K) int {
 
 // Get returns the value stored for k and true, or the zero value and false
 // if k is not in m.
-func (m *Map[K, V]) Get(k K) (V, bool) {
-	if i := m.find(k); i >= 0 {
-		return m.slots[i].value, true
+func (m *Map[K, V]) Get(k K) (v V, ok bool) {
+	if s := m.lookup(k); s != nil {
+		return s.value, true
 	}
-	var zero V
-	return zero, false
+	return
 }
 
 // Has reports whether k is in m.
 func (m *Map[K, V]) Has(k K) bool {
-	return m.find(k) >= 0
+	return m.lookup(k) != nil
 }
 
 // Ptr returns a pointer to the value stored for k, or nil if k is not in m.
@@ -175,8 +209,8 @@ func (m *Map[K, V]) Has(k K) bool {
 // growing moves the entries to new storage and frees the old, and until k
 // is deleted or m is cleared; with a Bump, also until its Reset.
 func (m *Map[K, V]) Ptr(k K) *V {
-	if i := m.find(k); i >= 0 {
-		return &m.slots[i].value
+	if s := m.lookup(k); s != nil {
+		return &s.value
 	}
 	return nil
 }
@@ -186,17 +220,14 @@ func (m *Map[K, V]) Ptr(k K) *V {
 // returns) if m must grow and the allocator cannot provide the storage;
 // see [Map.TrySet].
 func (m *Map[K, V]) Set(k K, v V) {
-	s, _, err := m.insert(k)
-	if err != nil {
-		panic(err)
-	}
+	s, _, _ := m.insert(k, false)
 	s.value = v
 }
 
 // TrySet is like [Map.Set] but returns the allocator's error, leaving m
 // unchanged, instead of panicking.
 func (m *Map[K, V]) TrySet(k K, v V) error {
-	s, _, err := m.insert(k)
+	s, _, err := m.insert(k, true)
 	if err != nil {
 		return err
 	}
@@ -214,42 +245,45 @@ func (m *Map[K, V]) TrySet(k K, v V) error {
 // The pointer is valid as described for [Map.Ptr]. Entry panics like
 // [Map.Set].
 func (m *Map[K, V]) Entry(k K) (*V, bool) {
-	s, found, err := m.insert(k)
-	if err != nil {
-		panic(err)
-	}
+	s, found, _ := m.insert(k, false)
 	return &s.value, found
 }
 
 // insert returns the slot holding k, claiming one for it (with a zero
-// value) if k is absent, and reports whether k was present.
-func (m *Map[K, V]) insert(k K) (*slot[K, V], bool, error) {
-	if m.ctrl == nil {
+// value) if k is absent, and reports whether k was present. If the table
+// must grow and cannot, insert returns the error if try is set and panics
+// with it otherwise (which keeps its callers small enough to inline).
+func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
+	if m.groups == nil {
 		if err := m.rehash(1); err != nil {
-			return nil, false, err
+			return nil, false, mustNot(try, err)
 		}
 	}
-	h := m.hash(k)
+	var h uintptr
+	if m.hasher == nil {
+		h = uintptr(maphash.Comparable(m.seed, k))
+	} else {
+		h = uintptr(m.hasher(m.seed, k))
+	}
 	c := h2(h)
-	ctrl, slots := m.ctrl, m.slots
-	mask := uintptr(len(ctrl) - 1)
-	seq := makeProbeSeq(h1(h), mask)
+	groups := m.groups
+	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
 	var (
-		free     uintptr // first deleted or empty slot on the way
-		haveFree bool
+		free  *group[K, V] // group of the first deleted or empty slot seen
+		freeI uintptr
 	)
 	for {
-		w := ctrl[seq.offset]
+		g := &groups[seq.offset]
+		w := g.ctrl
 		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
-			s := &slots[seq.offset*groupSize+match.first()]
-			if s.key == k {
-				return s, true, nil
+			i := match.first()
+			if g.slots[i].key == k {
+				return &g.slots[i], true, nil
 			}
 		}
-		if !haveFree {
+		if free == nil {
 			if e := w.matchEmptyOrDeleted(); e != 0 {
-				free = seq.offset*groupSize + e.first()
-				haveFree = true
+				free, freeI = g, e.first()
 			}
 		}
 		if w.matchEmpty() != 0 {
@@ -257,41 +291,48 @@ func (m *Map[K, V]) insert(k K) (*slot[K, V], bool, error) {
 		}
 		seq = seq.next()
 	}
-	g, i := free/groupSize, free%groupSize
-	if byte(ctrl[g]>>(i*8)) == ctrlEmpty {
+	if byte(free.ctrl>>(freeI*8)) == ctrlEmpty {
 		if m.growthLeft == 0 {
 			// Filling an empty slot would pass the load factor: rehash,
 			// then place k in the new table, where it is known absent.
 			if err := m.grow(1); err != nil {
-				return nil, false, err
+				return nil, false, mustNot(try, err)
 			}
 			return m.insertNew(h, k), false, nil
 		}
 		m.growthLeft--
 	}
-	ctrl[g] = ctrl[g].set(i, c)
+	free.ctrl = free.ctrl.set(freeI, c)
 	m.used++
-	s := &slots[free]
+	s := &free.slots[freeI]
 	*s = slot[K, V]{key: k}
 	return s, false, nil
 }
 
+// mustNot returns err if try is set, and panics with it otherwise.
+func mustNot(try bool, err error) error {
+	if !try {
+		panic(err)
+	}
+	return err
+}
+
 // insertNew places k, which must not be in m, in the first free slot of its
-// probe sequence, and returns that slot. There must be a free slot that is
-// empty or deleted and growthLeft must allow filling an empty one.
+// probe sequence, and returns that slot. growthLeft must allow filling an
+// empty slot.
 func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
-	ctrl := m.ctrl
-	seq := makeProbeSeq(h1(h), uintptr(len(ctrl)-1))
+	groups := m.groups
+	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
 	for {
-		w := ctrl[seq.offset]
-		if e := w.matchEmptyOrDeleted(); e != 0 {
+		g := &groups[seq.offset]
+		if e := g.ctrl.matchEmptyOrDeleted(); e != 0 {
 			i := e.first()
-			if byte(w>>(i*8)) == ctrlEmpty {
+			if byte(g.ctrl>>(i*8)) == ctrlEmpty {
 				m.growthLeft--
 			}
-			ctrl[seq.offset] = w.set(i, h2(h))
+			g.ctrl = g.ctrl.set(i, h2(h))
 			m.used++
-			s := &m.slots[seq.offset*groupSize+i]
+			s := &g.slots[i]
 			*s = slot[K, V]{key: k}
 			return s
 		}
@@ -302,38 +343,38 @@ func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
 // Delete removes k from m. Deleting a key that is not present does
 // nothing. Delete may be called during iteration; see [Map.All].
 func (m *Map[K, V]) Delete(k K) {
-	idx := m.find(k)
-	if idx < 0 {
+	s, g, i := m.find(k)
+	if s == nil {
 		return
 	}
-	g, i := uintptr(idx)/groupSize, uintptr(idx)%groupSize
 	// If this group has an empty slot, no probe sequence ever went on past
 	// it (they stop at the first group with an empty slot, and groups do
 	// not regain empty slots before a rehash), so the slot can be empty
 	// again; otherwise it must stay a tombstone to keep them intact.
-	if m.ctrl[g].matchEmpty() != 0 {
-		m.ctrl[g] = m.ctrl[g].set(i, ctrlEmpty)
+	if g.ctrl.matchEmpty() != 0 {
+		g.ctrl = g.ctrl.set(i, ctrlEmpty)
 		m.growthLeft++
 	} else {
-		m.ctrl[g] = m.ctrl[g].set(i, ctrlDeleted)
+		g.ctrl = g.ctrl.set(i, ctrlDeleted)
 	}
 	m.used--
 	// Drop the references the entry held, for the garbage collector.
-	m.slots[idx] = slot[K, V]{}
+	*s = slot[K, V]{}
 }
 
 // Clear removes all entries from m, keeping its storage for reuse like the
 // built-in clear. An iteration in progress ends at its next step.
 func (m *Map[K, V]) Clear() {
-	if m.ctrl == nil {
-		return
-	}
-	clear(m.ctrl)
 	if slotsHavePointers[K, V]() {
 		// Drop the references the entries held, for the garbage
-		// collector; stale pointer-free entries behind empty control
-		// bytes are harmless.
-		clear(m.slots)
+		// collector.
+		clear(m.groups)
+	} else {
+		// Stale pointer-free entries behind empty control bytes are
+		// harmless: insert zeroes a slot it claims.
+		for i := range m.groups {
+			m.groups[i].ctrl = 0
+		}
 	}
 	m.used = 0
 	m.growthLeft = m.capacity()
@@ -342,5 +383,5 @@ func (m *Map[K, V]) Clear() {
 
 // capacity returns how many entries the current table holds at most.
 func (m *Map[K, V]) capacity() int {
-	return capacityOf(len(m.ctrl))
+	return capacityOf(len(m.groups))
 }

@@ -63,14 +63,14 @@ func (m *Map[K, V]) TryReserve(n int) error {
 	}
 	// A table large enough but short of room because of tombstones is
 	// rehashed at its size, which clears them.
-	return m.rehash(max(groups, len(m.ctrl)))
+	return m.rehash(max(groups, len(m.groups)))
 }
 
 // grow rehashes m so that it has room for n more entries: into a table of
 // the same size if most used slots are tombstones, otherwise into one at
 // least twice as large.
 func (m *Map[K, V]) grow(n int) error {
-	groups := len(m.ctrl)
+	groups := len(m.groups)
 	need := m.used + n
 	if need <= capacityOf(groups)/2 {
 		return m.rehash(groups)
@@ -87,48 +87,44 @@ func (m *Map[K, V]) grow(n int) error {
 // iteration in progress still walks it. On error m is unchanged.
 func (m *Map[K, V]) rehash(groups int) error {
 	m.initSeed()
-	ctrl, err := bump.AllocateSlice[ctrlWord](m.alloc, groups)
+	table, err := bump.AllocateSlice[group[K, V]](m.alloc, groups)
 	if err != nil {
-		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
-	}
-	slots, err := bump.AllocateSlice[slot[K, V]](m.alloc, groups*groupSize)
-	if err != nil {
-		bump.FreeSlice(m.alloc, ctrl)
 		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
 	}
 	mask := uintptr(groups - 1)
-	oldCtrl, oldSlots := m.ctrl, m.slots
-	for g, w := range oldCtrl {
-		for full := w.matchFull(); full != 0; full = full.removeFirst() {
-			s := &oldSlots[uintptr(g)*groupSize+full.first()]
+	old := m.groups
+	for gi := range old {
+		og := &old[gi]
+		for full := og.ctrl.matchFull(); full != 0; full = full.removeFirst() {
+			s := &og.slots[full.first()]
 			h := m.hash(s.key)
 			// The new table has no tombstones and no duplicate keys:
 			// the first empty slot of the probe sequence is k's.
 			seq := makeProbeSeq(h1(h), mask)
 			for {
-				if e := ctrl[seq.offset].matchEmpty(); e != 0 {
+				g := &table[seq.offset]
+				if e := g.ctrl.matchEmpty(); e != 0 {
 					i := e.first()
-					ctrl[seq.offset] = ctrl[seq.offset].set(i, h2(h))
-					slots[seq.offset*groupSize+i] = *s
+					g.ctrl = g.ctrl.set(i, h2(h))
+					g.slots[i] = *s
 					break
 				}
 				seq = seq.next()
 			}
 		}
 	}
-	m.ctrl, m.slots = ctrl, slots
+	m.groups = table
 	m.growthLeft = capacityOf(groups) - m.used
 	m.tableGen++
 	if m.iterators == 0 {
 		if slotsHavePointers[K, V]() {
 			// Bump.Free clears freed pointer-holding memory only in the
-			// current chunk of its slab (see TestBumpFreeKeepsReferents in
-			// gc_test.go); clear it here so that the old table never
+			// current chunk of its slab (see TestBumpFreeKeepsReferents
+			// in gc_test.go); clear it here so that the old table never
 			// keeps the entries' referents alive.
-			clear(oldSlots)
+			clear(old)
 		}
-		bump.FreeSlice(m.alloc, oldSlots)
-		bump.FreeSlice(m.alloc, oldCtrl)
+		bump.FreeSlice(m.alloc, old)
 	}
 	return nil
 }
