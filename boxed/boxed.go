@@ -14,15 +14,27 @@
 // A value is cleaned up by calling a method on it, looked up in this
 // order of precedence:
 //
-//  1. a Drop() method of *T (which includes one declared on T),
+//  1. a Drop() or Drop() error method of *T (which includes one declared
+//     on T), such as [Dropper] or Box itself, so that boxes nest,
 //  2. a Close() error method of *T (which includes one declared on T),
 //     such as io.Closer,
-//  3. when T is itself a pointer or interface type, a Drop() and then a
-//     Close() error method of the value it holds, unless it is nil.
+//  3. when T is itself a pointer or interface type, a Drop and then a
+//     Close method of the value it holds, unless it is nil.
 //
-// Values with none of these methods are simply released. A Close error is
-// returned by Drop; an arena reset has nowhere to report it and discards
-// it, so call Drop on values whose Close error matters.
+// Values with none of these methods are simply released. An error from
+// the cleanup is returned by [Box.Drop]; an arena reset has nowhere to
+// report it and discards it, so call Drop on values whose Close error
+// matters.
+//
+// With an allocator that does not implement [bump.Cleaner], such as the Go
+// heap, a Box that is never dropped is never cleaned up: its value is
+// garbage collected like any other, with no cleanup call.
+//
+// # Cost
+//
+// Besides the value's storage, New makes one small Go-heap allocation for
+// the drop state, which must outlive an arena reset, and with a Cleaner a
+// second one for the function it registers.
 package boxed
 
 import (
@@ -38,6 +50,11 @@ import (
 // calls it, in preference to Close, when the Box is dropped.
 type Dropper interface {
 	Drop()
+}
+
+// errDropper is a Drop method that can fail, as [Box.Drop] is.
+type errDropper interface {
+	Drop() error
 }
 
 // A Box owns one value of T allocated from a [bump.Allocator].
@@ -86,8 +103,9 @@ func TryNew[T any](a bump.Allocator, v T) (Box[T], error) {
 	return Box[T]{st}, nil
 }
 
-// Ptr returns a pointer to b's value, valid until b is dropped. It panics
-// if b is the zero Box or has been dropped.
+// Ptr returns a pointer to b's value, valid until b is dropped (after
+// which its storage may be reused). It panics if b is the zero Box or has
+// been dropped.
 func (b Box[T]) Ptr() *T {
 	if b.s == nil || b.s.p == nil {
 		b.usePanic()
@@ -117,7 +135,7 @@ func (b Box[T]) Dropped() bool {
 
 // Drop cleans up b's value (see the package documentation for which method
 // it calls) and gives its storage back to the allocator. It returns the
-// error of the value's Close method, if that is what it called.
+// error of the value's cleanup method, if that returns one.
 //
 // Drop runs the cleanup at most once: calling it again, on any copy of b,
 // or after the arena reset b's value, does nothing and returns nil, as
@@ -153,6 +171,8 @@ func cleanup[T any](p *T) error {
 	case Dropper:
 		x.Drop()
 		return nil
+	case errDropper:
+		return x.Drop()
 	case io.Closer:
 		return x.Close()
 	}
@@ -168,6 +188,8 @@ func cleanup[T any](p *T) error {
 	switch x := v.(type) {
 	case Dropper:
 		x.Drop()
+	case errDropper:
+		return x.Drop()
 	case io.Closer:
 		return x.Close()
 	}

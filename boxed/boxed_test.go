@@ -371,3 +371,35 @@ func TestGCKeepsReferents(t *testing.T) {
 	require.True(t, collected, "dropped boxes still keep their values alive")
 	runtime.KeepAlive(&arena)
 }
+
+// errDrop has a Drop method that returns an error.
+type errDrop struct{ err error }
+
+func (e errDrop) Drop() error { return e.err }
+
+func TestNestedBoxes(t *testing.T) {
+	var l log
+	t.Run("Drop", func(t *testing.T) {
+		var arena bump.Bump
+		inner := boxed.New(&arena, dropper{1, &l})
+		outer := boxed.New(&arena, inner)
+		require.NoError(t, outer.Drop())
+		require.True(t, inner.Dropped())
+		arena.Reset()
+		require.Equal(t, []string{"drop:1"}, l.calls)
+	})
+	t.Run("Reset", func(t *testing.T) {
+		var arena bump.Bump
+		inner := boxed.New(&arena, dropper{2, &l})
+		boxed.New(&arena, boxed.New(&arena, inner))
+		arena.Reset()
+		require.Equal(t, []string{"drop:1", "drop:2"}, l.calls)
+	})
+	t.Run("error", func(t *testing.T) {
+		errBoom := errors.New("boom")
+		b := boxed.New(nil, errDrop{errBoom})
+		require.ErrorIs(t, b.Drop(), errBoom)
+		var zero boxed.Box[errDrop]
+		require.NoError(t, boxed.New(nil, zero).Drop())
+	})
+}
