@@ -142,7 +142,10 @@ func (s *typedSlab[T]) resize(p unsafe.Pointer, oldN, newN int) bool {
 		if newN > len(l) {
 			return false
 		}
-		clear(l[newN:oldN])
+		// Growing back after a shrink finds the values already cleared.
+		if newN < oldN {
+			clear(l[newN:oldN])
+		}
 		return true
 	}
 	i, ok := s.index(p)
@@ -164,13 +167,12 @@ func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
 		s.large = s.large[:len(s.large)-1]
 		return
 	}
-	if i, ok := s.index(p); ok && i+n <= len(s.cur) {
-		// Clear even when the memory stays allocated, so that the arena
-		// does not keep the freed values' referents alive.
-		clear(s.cur[i : i+n])
-		if i >= s.floor && i+n == len(s.cur) {
-			s.cur = s.cur[:i]
-		}
+	// Clear even when the memory stays allocated (it is not the newest, or
+	// it is in an older chunk), so that the arena does not keep the freed
+	// values' referents alive. The caller guarantees p holds n values.
+	clear(unsafe.Slice((*T)(p), n))
+	if i, ok := s.index(p); ok && i >= s.floor && i+n == len(s.cur) {
+		s.cur = s.cur[:i]
 	}
 }
 
