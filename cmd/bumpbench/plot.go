@@ -27,7 +27,7 @@ const (
 	barHeight  = 18
 	barGap     = 4
 	groupGap   = 16
-	plotTop    = 92
+	plotTop    = 100
 	fontFamily = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
 )
 
@@ -245,12 +245,14 @@ func gcChart(w io.Writer, e env, results []result) error {
 		for j, r := range g.results {
 			y := tops[i][j]
 			xv := x(r.GCCPU)
-			s.rect(x(0), y, xv-x(0), barHeight, variantColor[r.Variant])
+			// A zero share still gets a sliver, so the colour tells
+			// whose row it is.
+			s.rect(x(0), y, max(xv-x(0), 3), barHeight, variantColor[r.Variant])
 			gcs := "GCs"
 			if r.GCCycles == 1 {
 				gcs = "GC"
 			}
-			s.text(xv+6, y+barHeight-4.5, "start", `fill="#111827"`,
+			s.text(max(xv, x(0)+3)+6, y+barHeight-4.5, "start", `fill="#111827"`,
 				fmt.Sprintf("%.1f%%  (%d %s)", 100*r.GCCPU, r.GCCycles, gcs))
 		}
 	}
