@@ -45,23 +45,26 @@ func TestRandomAgainstBuiltin(t *testing.T) {
 						delete(ref, k)
 					case op < 75:
 						p, found := m.Entry(k)
-						_, want := ref[k]
-						require.Equal(t, want, found)
+						if _, want := ref[k]; found != want {
+							t.Fatalf("step %d: Entry(%v) found %v, want %v", step, k, found, want)
+						}
 						*p += 1
 						ref[k]++
 					case op < 99:
 						v, ok := m.Get(k)
 						w, wok := ref[k]
-						require.Equal(t, wok, ok, "step %d key %v", step, k)
-						require.Equal(t, w, v)
-						require.Equal(t, wok, m.Has(k))
+						if v != w || ok != wok || m.Has(k) != wok {
+							t.Fatalf("step %d: Get(%v) = %v, %v; Has %v; want %v, %v", step, k, v, ok, m.Has(k), w, wok)
+						}
 					default:
 						if r.IntN(20) == 0 {
 							m.Clear()
 							clear(ref)
 						}
 					}
-					require.Equal(t, len(ref), m.Len())
+					if m.Len() != len(ref) {
+						t.Fatalf("step %d: Len %d, want %d", step, m.Len(), len(ref))
+					}
 				}
 				checkSame(t, ref, m)
 				checkSame(t, ref, m.Clone())
