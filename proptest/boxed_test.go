@@ -3,7 +3,6 @@ package proptest
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/boxed"
@@ -162,7 +161,7 @@ func (m *boxedMachine) apply(o op) error {
 			m.env.b.SetAllocationLimit(tightLimit)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}

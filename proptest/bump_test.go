@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -484,7 +483,7 @@ func (m *bumpMachine) apply(o op, before int) error {
 			return fmt.Errorf("got %v, want ErrInvalidSize", err)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}

@@ -2,7 +2,6 @@ package proptest
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -140,7 +139,7 @@ func (m *dequeMachine) apply(o op) error {
 			return fmt.Errorf("index %d of %d: panic message %q, want one saying out of range", i, n, msg)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}

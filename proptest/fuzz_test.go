@@ -35,6 +35,8 @@ func decodeOps(data []byte, kinds []opKind) []op {
 // the sequence up to the first failing op.
 func fuzzMachine(t *testing.T, data []byte, kinds []opKind, newMachine func() machine) {
 	ops := decodeOps(data, kinds)
+	fuzzing = true
+	defer func() { fuzzing = false }()
 	h := &harness{m: newMachine()}
 	for i, o := range ops {
 		if err := h.run(o); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"testing"
 
@@ -210,7 +209,7 @@ func (m *mapMachine) apply(o op) error {
 			clear(m.model)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}

@@ -3,6 +3,7 @@ package proptest
 import (
 	"fmt"
 	"math/bits"
+	"runtime"
 	"strings"
 
 	"github.com/leanovate/gopter"
@@ -167,3 +168,21 @@ func gopterConst(v any) gopter.Gen {
 		return gopter.NewGenResult(v, gopter.NoShrinker)
 	}
 }
+
+// fuzzing is set while a fuzz target runs; see collect.
+var fuzzing bool
+
+// collect runs the garbage collector for a GC op. A collection costs
+// milliseconds, far more than any other op, so under fuzzing, where
+// throughput is what finds bugs, only every eighth GC op collects.
+func collect() {
+	if fuzzing {
+		fuzzGCs++
+		if fuzzGCs%8 != 0 {
+			return
+		}
+	}
+	runtime.GC()
+}
+
+var fuzzGCs int

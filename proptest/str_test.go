@@ -2,7 +2,6 @@ package proptest
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -244,7 +243,7 @@ func (m *strMachine) apply(o op) error {
 			return fmt.Errorf("byte index %d inside a rune of %q was accepted", i, m.model)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}

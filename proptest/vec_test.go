@@ -2,7 +2,6 @@ package proptest
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -291,7 +290,7 @@ func (m *vecMachine) apply(o op) error {
 			return fmt.Errorf("panic message %q, want %q", msg, want)
 		}
 	case "GC":
-		runtime.GC()
+		collect()
 	default:
 		panic("unknown op " + o.kind.name)
 	}
