@@ -390,3 +390,20 @@ func TestGrowthFreesOldTable(t *testing.T) {
 	// 16384 groups * 8 slots * 16 bytes = 2 MiB in the final table.
 	require.Less(t, b.AllocatedBytes(), 8<<20)
 }
+
+func TestSeedPerMap(t *testing.T) {
+	// Each map gets its own random seed, so keys chosen to collide in one
+	// map do not collide in another.
+	seeds := map[maphash.Seed]bool{}
+	for range 10 {
+		var seen maphash.Seed
+		h := func(seed maphash.Seed, k int) uint64 {
+			seen = seed
+			return maphash.Comparable(seed, k)
+		}
+		m := hashmap.NewWithHasher[int, int](nil, h)
+		m.Set(1, 1)
+		seeds[seen] = true
+	}
+	require.Len(t, seeds, 10)
+}
