@@ -4,8 +4,8 @@ import "hash/maphash"
 
 // A Hasher returns the hash of key under seed, for maps made with
 // [NewWithHasher]. Keys that are == must have equal hashes under the same
-// seed; the map gives each table a random seed so that a Hasher that mixes
-// it in (as the functions of hash/maphash do) resists hash flooding.
+// seed; each map has its own random seed, so that a Hasher that mixes it in
+// (as the functions of hash/maphash do) resists hash flooding.
 //
 // All 64 bits are used: the low 7 select a key's tag within a group and the
 // rest its group, so a hash with poor low or high bits makes probe

@@ -204,10 +204,12 @@ func (m *Map[K, V]) Has(k K) bool {
 }
 
 // Ptr returns a pointer to the value stored for k, or nil if k is not in m.
-// The pointer allows updating the value in place. It is valid until the
-// next call that may insert (Set, Entry, Reserve, Insert...), because
-// growing moves the entries to new storage and frees the old, and until k
-// is deleted or m is cleared; with a Bump, also until its Reset.
+// The pointer allows updating the value in place. It stays valid until the
+// table grows, which moves every entry to new storage and frees the old:
+// any insertion of a new key may grow it (Set, TrySet, Entry, Insert), and
+// so may Reserve, unless room was reserved beforehand. It is also
+// invalidated by deleting k and by Clear, and with a Bump by its Reset.
+// Updating existing keys and deleting other keys never move entries.
 func (m *Map[K, V]) Ptr(k K) *V {
 	if s := m.lookup(k); s != nil {
 		return &s.value
