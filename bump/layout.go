@@ -3,6 +3,7 @@ package bump
 import (
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -31,13 +32,34 @@ type typeInfo struct {
 	newSlab func() slab
 }
 
-var layouts sync.Map // type key -> *typeInfo
+var (
+	layouts sync.Map // type key -> *typeInfo
+
+	// recentLayouts is a direct-mapped cache in front of layouts: containers
+	// call LayoutOf on every allocation, and a sync.Map lookup costs more
+	// than the bump itself.
+	recentLayouts [64]atomic.Pointer[typeInfo]
+)
 
 // LayoutOf returns the Layout of T. It is safe for concurrent use; the
 // first call for a type computes it and later calls look it up.
 func LayoutOf[T any]() Layout {
 	key := typeKey[T]()
+	slot := &recentLayouts[layoutSlot(key)]
+	if t := slot.Load(); t != nil && t.key == key {
+		return Layout{t}
+	}
+	return layoutOfSlow[T](key, slot)
+}
+
+func layoutSlot(key unsafe.Pointer) uintptr {
+	k := uintptr(key)
+	return (k>>3 ^ k>>9) % uintptr(len(recentLayouts))
+}
+
+func layoutOfSlow[T any](key unsafe.Pointer, slot *atomic.Pointer[typeInfo]) Layout {
 	if t, ok := layouts.Load(key); ok {
+		slot.Store(t.(*typeInfo))
 		return Layout{t.(*typeInfo)}
 	}
 	var zero T
@@ -52,6 +74,7 @@ func LayoutOf[T any]() Layout {
 		newSlab:  func() slab { return new(typedSlab[T]) },
 	}
 	actual, _ := layouts.LoadOrStore(key, t)
+	slot.Store(actual.(*typeInfo))
 	return Layout{actual.(*typeInfo)}
 }
 
