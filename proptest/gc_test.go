@@ -72,7 +72,7 @@ var gcOps = []opKind{
 	{name: "Checkpoint", weight: 1},
 	{name: "ResetTo", weight: 1, args: []int{16}},
 	{name: "Reset", weight: 1},
-	{name: "GC", weight: 3},
+	{name: "GC", weight: 2},
 }
 
 func TestGCSafety(t *testing.T) {
@@ -153,7 +153,6 @@ func (m *gcMachine) step(o op) error {
 		m.cps = nil
 		m.kill(func(*gcEntry) bool { return true })
 	case "GC":
-		runtime.GC()
 		runtime.GC()
 		return m.check(true)
 	}
