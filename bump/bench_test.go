@@ -1,6 +1,8 @@
 package bump_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -20,14 +22,18 @@ type node struct {
 const batch = 4096
 
 var (
-	sinkSmall *small
-	sinkNode  *node
-	sinkBytes []byte
+	sinkSmall  *small
+	sinkNode   *node
+	sinkBytes  []byte
+	sinkString string
 )
 
 // reportPerAlloc adds the time per allocation to a batched benchmark.
-func reportPerAlloc(b *testing.B) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/batch, "ns/alloc")
+func reportPerAlloc(b *testing.B) { reportPerAllocN(b, batch) }
+
+// reportPerAllocN is reportPerAlloc for a batch of n allocations.
+func reportPerAllocN(b *testing.B, n int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/alloc")
 }
 
 func BenchmarkNewSmall(b *testing.B) {
@@ -79,6 +85,61 @@ func BenchmarkNewPointer(b *testing.B) {
 			}
 			sinkNode = head
 			sinkNode = nil
+			a.Reset()
+		}
+		reportPerAlloc(b)
+	})
+}
+
+// BenchmarkMakeSlice allocates byte slices. A batch is kept under half the
+// largest chunk so that the bump variant reaches its steady state (one
+// chunk reused by every Reset), as a per-request arena would.
+func BenchmarkMakeSlice(b *testing.B) {
+	for _, size := range []int{16, 256, 4096} {
+		n := min(batch, (512<<10)/size)
+		b.Run(fmt.Sprint(size, "/make"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for range n {
+					sinkBytes = make([]byte, size)
+				}
+			}
+			reportPerAllocN(b, n)
+		})
+		b.Run(fmt.Sprint(size, "/bump"), func(b *testing.B) {
+			b.ReportAllocs()
+			var a bump.Bump
+			for b.Loop() {
+				for range n {
+					sinkBytes = bump.MakeSlice[byte](&a, size, size)
+				}
+				sinkBytes = nil
+				a.Reset()
+			}
+			reportPerAllocN(b, n)
+		})
+	}
+}
+
+func BenchmarkString(b *testing.B) {
+	src := strings.Repeat("s", 24)
+	b.Run("clone", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for range batch {
+				sinkString = strings.Clone(src)
+			}
+		}
+		reportPerAlloc(b)
+	})
+	b.Run("bump", func(b *testing.B) {
+		b.ReportAllocs()
+		var a bump.Bump
+		for b.Loop() {
+			for range batch {
+				sinkString = bump.String(&a, src)
+			}
+			sinkString = ""
 			a.Reset()
 		}
 		reportPerAlloc(b)
