@@ -155,11 +155,6 @@ func (m *boxedMachine) apply(o op) error {
 		for _, e := range m.boxes {
 			e.dropped = true
 		}
-		// A limited arena keeps its limit; lift it now and then so that
-		// the sequence can go on allocating.
-		if m.env.limited() {
-			m.env.b.SetAllocationLimit(tightLimit)
-		}
 	case "GC":
 		collect()
 	default:
