@@ -24,6 +24,8 @@
 //		The size of the live heap kept during the request workload.
 //	-json
 //		Print the results as JSON instead of a table.
+//	-markdown
+//		Print the results as a Markdown table.
 //	-plot dir
 //		Also write SVG charts of the results to dir.
 //	-smoke
@@ -72,6 +74,7 @@ type options struct {
 	input     string
 	liveMB    int
 	json      bool
+	markdown  bool
 	plot      string
 	smoke     bool
 }
@@ -86,6 +89,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.StringVar(&o.input, "input", defaultInput, "JSON `file` for the json workload (plain or gzipped)")
 	fl.IntVar(&o.liveMB, "live", 64, "live heap size in `MiB` during the request workload")
 	fl.BoolVar(&o.json, "json", false, "print JSON instead of a table")
+	fl.BoolVar(&o.markdown, "markdown", false, "print a Markdown table instead of a text table")
 	fl.StringVar(&o.plot, "plot", "", "write SVG charts to `dir`")
 	fl.BoolVar(&o.smoke, "smoke", false, "run every workload briefly to check that it works")
 	fl.Usage = func() {
@@ -153,6 +157,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(report{Env: env, Workloads: describe(selected), Results: results})
+	} else if o.markdown {
+		err = writeMarkdown(stdout, env, selected, results)
 	} else {
 		err = writeTable(stdout, env, selected, results)
 	}

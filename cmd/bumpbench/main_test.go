@@ -84,6 +84,14 @@ func requireWellFormed(t *testing.T, data []byte) {
 	}
 }
 
+func TestSmokeMarkdown(t *testing.T) {
+	out, _, err := runBench(t, "-smoke", "-markdown", "-run", "^strings$")
+	require.NoError(t, err)
+	require.Contains(t, out, "| workload | variant |")
+	require.Regexp(t, "\\| `strings` \\| heap \\| .* \\| baseline \\|", out)
+	require.Contains(t, out, "- `strings`: ")
+}
+
 func TestFlagErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -134,4 +142,6 @@ func TestFormat(t *testing.T) {
 	require.Equal(t, "baseline", formatSpeedup(result{Variant: heapVariant, Speedup: 1}))
 	require.Equal(t, "4.0x faster", formatSpeedup(result{Variant: bumpVariant, Speedup: 4}))
 	require.Equal(t, "2.0x slower", formatSpeedup(result{Variant: bumpVariant, Speedup: 0.5}))
+	require.Equal(t, "1.02x slower", formatSpeedup(result{Variant: bumpVariant, Speedup: 0.98}))
+	require.Equal(t, "1.03x faster", formatSpeedup(result{Variant: bumpVariant, Speedup: 1.03}))
 }

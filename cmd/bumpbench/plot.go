@@ -203,7 +203,7 @@ func speedupChart(w io.Writer, e env, results []result) error {
 		for j, r := range g.results {
 			y := tops[i][j]
 			xv := x(r.Speedup)
-			label := fmt.Sprintf("%.1fx", r.Speedup)
+			label := formatRatio(r.Speedup) + "x"
 			if r.Speedup >= 1 {
 				s.rect(x1, y, xv-x1, barHeight, variantColor[r.Variant])
 				s.text(xv+6, y+barHeight-4.5, "start", `font-weight="600" fill="#111827"`, label)

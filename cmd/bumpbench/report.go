@@ -42,6 +42,32 @@ func writeTable(w io.Writer, e env, ws []*workload, results []result) error {
 	return nil
 }
 
+// writeMarkdown prints the results as a Markdown table, for documents
+// and issues.
+func writeMarkdown(w io.Writer, e env, ws []*workload, results []result) error {
+	fmt.Fprintf(w, "%s %s/%s, %s, GOMAXPROCS=%d, benchtime %s, %s\n\n",
+		e.GoVersion, e.GOOS, e.GOARCH, orUnknown(e.CPU), e.GOMAXPROCS, e.Benchtime, e.Date)
+	fmt.Fprintln(w, "| workload | variant | time/op | B/op | allocs/op | GCs | GC CPU | vs heap |")
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|")
+	prev := ""
+	for _, r := range results {
+		name := ""
+		if r.Workload != prev {
+			name = "`" + r.Workload + "`"
+		}
+		prev = r.Workload
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %d | %d | %s | %s |\n",
+			name, r.Variant, formatNs(r.NsPerOp), formatBytes(r.BytesPerOp), r.AllocsPerOp,
+			r.GCCycles, formatPercent(r.GCCPU), formatSpeedup(r))
+	}
+	fmt.Fprintln(w, "\nOne op is:")
+	fmt.Fprintln(w)
+	for _, wl := range ws {
+		fmt.Fprintf(w, "- `%s`: %s\n", wl.name, wl.desc)
+	}
+	return nil
+}
+
 func orUnknown(s string) string {
 	if s == "" {
 		return "unknown CPU"
@@ -82,9 +108,18 @@ func formatSpeedup(r result) string {
 	case r.Speedup == 0:
 		return "-"
 	case r.Speedup >= 1:
-		return fmt.Sprintf("%.1fx faster", r.Speedup)
+		return formatRatio(r.Speedup) + "x faster"
 	}
-	return fmt.Sprintf("%.1fx slower", 1/r.Speedup)
+	return formatRatio(1/r.Speedup) + "x slower"
+}
+
+// formatRatio formats a ratio with one decimal, or two near 1, where one
+// would print a difference as "1.0".
+func formatRatio(f float64) string {
+	if f > 0.95 && f < 1.05 {
+		return fmt.Sprintf("%.2f", f)
+	}
+	return fmt.Sprintf("%.1f", f)
 }
 
 // cpuModel returns the processor's model name on Linux, or "".
