@@ -155,8 +155,8 @@ func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
 // Reset frees everything allocated from b at once. It first runs the
 // functions registered with [Bump.Cleanup], newest first; then it zeroes
 // the memory in use, keeps the largest chunk (and the largest chunk of
-// each pointer-holding type) for reuse and releases the rest to the
-// garbage collector. All checkpoints become stale. Memory allocated
+// each pointer-holding type) for reuse, even one that was allocated for a
+// single large request, and releases the rest to the garbage collector. All checkpoints become stale. Memory allocated
 // before the reset must not be used afterwards.
 //
 // Reset does no allocation, so a loop that allocates the same amount and
@@ -169,26 +169,35 @@ func (b *Bump) Reset() {
 	for _, s := range b.slabOrder {
 		s.reset(b)
 	}
-	b.dropLarge(0)
-	if len(b.chunks) == 0 {
+	if len(b.chunks) > 0 {
+		b.chunks[b.cur].used = b.off
+	}
+	// Keep the largest chunk, regular or large, as the only chunk: a loop
+	// whose requests are too big for regular chunks then reaches a steady
+	// state too.
+	var keep []byte
+	var keepUsed uintptr
+	for _, c := range b.chunks {
+		if len(c.mem) > len(keep) {
+			keep, keepUsed = c.mem, c.used
+		}
+	}
+	for _, c := range b.large {
+		if len(c.mem) > len(keep) {
+			keep, keepUsed = c.mem, uintptr(len(c.mem))
+		}
+	}
+	if keep == nil {
 		return
 	}
-	b.chunks[b.cur].used = b.off
-	keep := 0
-	for i := range b.chunks {
-		if len(b.chunks[i].mem) > len(b.chunks[keep].mem) {
-			keep = i
-		}
+	for _, c := range b.chunks {
+		b.allocated -= uintptr(len(c.mem))
 	}
-	for i := range b.chunks {
-		if i != keep {
-			b.allocated -= uintptr(len(b.chunks[i].mem))
-		}
-	}
-	c := b.chunks[keep]
-	clear(c.mem[:c.used])
+	b.dropLarge(0)
+	b.allocated += uintptr(len(keep))
+	clear(keep[:keepUsed])
 	clear(b.chunks)
-	b.chunks = append(b.chunks[:0], byteChunk{mem: c.mem})
+	b.chunks = append(b.chunks[:0], byteChunk{mem: keep})
 	b.enterChunk(0)
 }
 

@@ -177,29 +177,35 @@ func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
 }
 
 func (s *typedSlab[T]) reset(b *Bump) {
-	if len(s.chunks) == 0 {
-		s.dropLarge(b, 0)
+	if len(s.chunks) > 0 {
+		s.chunks[s.idx] = s.cur
+	}
+	// As for byte chunks, keep the largest chunk, regular or large.
+	var keep []T
+	for _, c := range s.chunks {
+		if cap(c) > cap(keep) {
+			keep = c
+		}
+	}
+	for _, l := range s.large {
+		if cap(l) > cap(keep) {
+			keep = l
+		}
+	}
+	if keep == nil {
 		return
 	}
-	s.chunks[s.idx] = s.cur
-	keep := 0
-	for i, c := range s.chunks {
-		clear(c) // only the used part: spare chunks and the tail are zero
-		if cap(c) > cap(s.chunks[keep]) {
-			keep = i
-		}
-	}
 	var zero T
-	for i, c := range s.chunks {
-		if i != keep {
-			b.allocated -= uintptr(cap(c)) * unsafe.Sizeof(zero)
-		}
+	for _, c := range s.chunks {
+		b.allocated -= uintptr(cap(c)) * unsafe.Sizeof(zero)
 	}
-	kept := s.chunks[keep][:0]
-	clear(s.chunks)
-	s.chunks = append(s.chunks[:0], kept)
-	s.enter(0)
 	s.dropLarge(b, 0)
+	// A regular chunk's length is its used part; a large one is all used.
+	clear(keep)
+	b.allocated += uintptr(cap(keep)) * unsafe.Sizeof(zero)
+	clear(s.chunks)
+	s.chunks = append(s.chunks[:0], keep[:0])
+	s.enter(0)
 }
 
 func (s *typedSlab[T]) dropLarge(b *Bump, from int) {

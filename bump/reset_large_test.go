@@ -1,0 +1,49 @@
+package bump_test
+
+import (
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/stretchr/testify/require"
+)
+
+// TestResetKeepsLargeChunks checks that allocate-then-Reset loops whose
+// requests are too big for regular chunks also stop allocating from the Go
+// heap: Reset keeps the largest chunk even if it was a dedicated one.
+// (TestResetSteadyStateAllocatesNothing covers small allocations.)
+func TestResetKeepsLargeChunks(t *testing.T) {
+	tests := []struct {
+		name string
+		work func(b *bump.Bump)
+	}{
+		{"large bytes", func(b *bump.Bump) { bump.Bytes(b, 3<<20) }},
+		{"large typed", func(b *bump.Bump) { bump.MakeSlice[*int](b, 100000, 100000) }},
+		{"growing slice", func(b *bump.Bump) {
+			var s []int64
+			for i := range 200000 {
+				if len(s) == cap(s) {
+					var err error
+					s, err = bump.ResizeSlice(b, s, bump.GrowCap(cap(s), len(s)+1))
+					require.NoError(t, err)
+				}
+				s = append(s, int64(i))
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bump.Bump
+			for range 4 { // converge
+				tt.work(&b)
+				b.Reset()
+			}
+			held := b.AllocatedBytes()
+			allocs := testing.AllocsPerRun(5, func() {
+				tt.work(&b)
+				b.Reset()
+			})
+			require.Zero(t, allocs)
+			require.Equal(t, held, b.AllocatedBytes(), "Reset keeps the same chunk")
+		})
+	}
+}
