@@ -8,10 +8,7 @@ import (
 	"github.com/bumpkit/bumpkit/hashmap"
 )
 
-var (
-	sinkInt  int
-	sinkBool bool
-)
+var sinkInt int
 
 // intKeys returns n distinct keys spread over the int range, so that
 // neither map benefits from sequential keys.
@@ -243,6 +240,38 @@ func BenchmarkDelete(b *testing.B) {
 				m.Delete(k)
 				m.Set(k, k)
 			}
+		}
+	})
+}
+
+// BenchmarkIterate ranges over all entries of a map of 1,000 int keys.
+func BenchmarkIterate(b *testing.B) {
+	const n = 1000
+	keys := intKeys(n, 0)
+	builtin := map[int]int{}
+	m := hashmap.New[int, int](new(bump.Bump))
+	for _, k := range keys {
+		builtin[k] = k
+		m.Set(k, k)
+	}
+	b.Run("builtin", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s := 0
+			for k, v := range builtin {
+				s += k ^ v
+			}
+			sinkInt = s
+		}
+	})
+	b.Run("bump", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s := 0
+			for k, v := range m.All() {
+				s += k ^ v
+			}
+			sinkInt = s
 		}
 	})
 }
