@@ -100,8 +100,8 @@ func ResizeSlice[T any](a Allocator, s []T, newCap int) ([]T, error) {
 		a.Free(l, p, oldCap)
 		return s[:0:0], nil
 	}
-	if a.Resize(l, p, oldCap, newCap) {
-		return unsafe.Slice((*T)(p), newCap)[:n], nil
+	if t, ok := ResizeInPlace(a, s, newCap); ok {
+		return t, nil
 	}
 	q, err := a.Allocate(l, newCap)
 	if err != nil {
@@ -111,6 +111,25 @@ func ResizeSlice[T any](a Allocator, s []T, newCap int) ([]T, error) {
 	copy(t, s[:n])
 	a.Free(l, p, oldCap)
 	return t, nil
+}
+
+// ResizeInPlace asks a to change the capacity of s's storage to newCap
+// without moving it. If a can, it returns the resized slice, of length
+// min(len(s), newCap), and true; otherwise s and false. Unlike
+// [ResizeSlice] it never allocates or frees, so it is safe on storage
+// that something else (such as a string) still refers to. s must have been
+// allocated from a with its full capacity.
+func ResizeInPlace[T any](a Allocator, s []T, newCap int) ([]T, bool) {
+	if cap(s) == 0 || newCap <= 0 {
+		return s, false
+	}
+	p := unsafe.Pointer(unsafe.SliceData(s))
+	if !Or(a).Resize(LayoutOf[T](), p, cap(s), newCap) {
+		return s, false
+	}
+	// Sound because the allocator reported that the storage at p now
+	// holds newCap values of T.
+	return unsafe.Slice((*T)(p), newCap)[:min(len(s), newCap)], true
 }
 
 // FreeSlice gives the storage of s (its whole capacity) back to a. s must

@@ -2,7 +2,6 @@ package str
 
 import (
 	"fmt"
-	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 )
@@ -64,16 +63,7 @@ func (s *String) copyOnWrite(extra int) error {
 
 // allocate returns new storage of n bytes from a.
 func allocate(a bump.Allocator, n int) ([]byte, error) {
-	var t []byte
-	var err error
-	if b, ok := a.(*bump.Bump); ok {
-		// TryMakeSlice finds a Bump's byte chunk directly, where
-		// AllocateSlice looks T's Layout up in a map: this matters for
-		// Sprintf, which allocates once per call.
-		t, err = bump.TryMakeSlice[byte](b, n, n)
-	} else {
-		t, err = bump.AllocateSlice[byte](a, n)
-	}
+	t, err := bump.AllocateSlice[byte](a, n)
 	if err != nil {
 		return nil, fmt.Errorf("str: allocating %d bytes: %w", n, err)
 	}
@@ -83,14 +73,9 @@ func allocate(a bump.Allocator, n int) ([]byte, error) {
 // growInPlace asks the allocator to extend s's storage to newCap bytes
 // without moving it, and reports whether it did.
 func (s *String) growInPlace(newCap int) bool {
-	p := unsafe.Pointer(unsafe.SliceData(s.buf))
-	if !bump.Or(s.a).Resize(bump.LayoutOf[byte](), p, cap(s.buf), newCap) {
-		return false
-	}
-	// Sound because Resize reported that the allocation at p now holds
-	// newCap bytes, and bytes are pointer-free.
-	s.buf = unsafe.Slice((*byte)(p), newCap)[:len(s.buf)]
-	return true
+	t, ok := bump.ResizeInPlace(s.a, s.buf, newCap)
+	s.buf = t
+	return ok
 }
 
 // moved installs t as s's storage, which came from a new allocation.
