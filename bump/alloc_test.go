@@ -3,6 +3,7 @@ package bump_test
 import (
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -333,7 +334,7 @@ func TestZeroValue(t *testing.T) {
 	// None of these needs memory.
 	bump.New[struct{}](&b)
 	bump.MakeSlice[int](&b, 0, 0)
-	bump.MakeSlice[[0]string](&b, 5, 1<<40)
+	bump.MakeSlice[[0]string](&b, 5, math.MaxInt)
 	require.Equal(t, "", bump.String(&b, ""))
 	require.Empty(t, bump.Bytes(&b, 0))
 	require.Empty(t, bump.Collect(&b, slices.Values([]int(nil))))
@@ -390,15 +391,15 @@ func TestZeroSizeTypes(t *testing.T) {
 	q := bump.Alloc(&b, [0]*int{})
 	require.NotNil(t, p)
 	require.NotNil(t, q)
-	s := bump.MakeSlice[struct{}](&b, 1<<30, 1<<40)
+	s := bump.MakeSlice[struct{}](&b, 1<<30, math.MaxInt)
 	require.Len(t, s, 1<<30)
-	require.Equal(t, 1<<40, cap(s))
-	a, err := bump.AllocateSlice[struct{}](&b, 1<<50)
+	require.Equal(t, math.MaxInt, cap(s))
+	a, err := bump.AllocateSlice[struct{}](&b, math.MaxInt/4)
 	require.NoError(t, err)
-	require.Len(t, a, 1<<50)
-	a, err = bump.ResizeSlice(&b, a, 1<<51)
+	require.Len(t, a, math.MaxInt/4)
+	a, err = bump.ResizeSlice(&b, a, math.MaxInt/2)
 	require.NoError(t, err)
-	require.Equal(t, 1<<51, cap(a))
+	require.Equal(t, math.MaxInt/2, cap(a))
 	bump.FreeSlice(&b, a)
 	require.Zero(t, b.AllocatedBytes())
 	require.Equal(t, []struct{}{{}, {}}, bump.CopySlice(&b, []struct{}{{}, {}}))

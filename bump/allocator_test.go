@@ -309,7 +309,7 @@ func TestGrowCap(t *testing.T) {
 		{512, 513, 832},
 		{1000, 1100, 1000 + (1000+768)/4},
 		{1 << 20, 1<<20 + 1, 1<<20 + (1<<20+768)/4},
-		{0, 1 << 40, 1 << 40},
+		{0, 1 << 30, 1 << 30},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.oldCap, "/", tt.needed), func(t *testing.T) {

@@ -55,8 +55,11 @@ func TestInvalidSize(t *testing.T) {
 			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[*int](b, 0, math.MaxInt/16); return err },
 			func(b *bump.Bump) { bump.MakeSlice[*int](b, 0, math.MaxInt/16) }},
 		{"MakeSlice/huge array",
-			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[[1 << 20]byte](b, 1, 1<<42); return err },
-			func(b *bump.Bump) { bump.MakeSlice[[1 << 20]byte](b, 1, 1<<42) }},
+			func(b *bump.Bump) error {
+				_, err := bump.TryMakeSlice[[1 << 20]byte](b, 1, math.MaxInt/(1<<20)+1)
+				return err
+			},
+			func(b *bump.Bump) { bump.MakeSlice[[1 << 20]byte](b, 1, math.MaxInt/(1<<20)+1) }},
 		{"Bytes/negative",
 			func(b *bump.Bump) error { _, err := bump.TryBytes(b, -1); return err },
 			func(b *bump.Bump) { bump.Bytes(b, -1) }},
@@ -78,9 +81,9 @@ func TestInvalidSize(t *testing.T) {
 		{"AlignedBytes/align 3",
 			func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, 8, 3); return err },
 			func(b *bump.Bump) { bump.AlignedBytes(b, 8, 3) }},
-		{"AlignedBytes/align 1<<62",
-			func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, 8, 1<<62); return err },
-			func(b *bump.Bump) { bump.AlignedBytes(b, 8, 1<<62) }},
+		{"AlignedBytes/align beyond maxAlloc",
+			func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, 8, math.MaxInt/2+1); return err },
+			func(b *bump.Bump) { bump.AlignedBytes(b, 8, math.MaxInt/2+1) }},
 		{"AlignedBytes/huge",
 			func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, math.MaxInt, 16); return err },
 			func(b *bump.Bump) { bump.AlignedBytes(b, math.MaxInt, 16) }},
