@@ -203,3 +203,30 @@ func TestNaNIterationAfterGrowth(t *testing.T) {
 	}
 	require.Equal(t, 5, nans, "NaN entries survive growth during iteration")
 }
+
+func TestNestedIterationWithGrowth(t *testing.T) {
+	m := fill(new(bump.Bump), 50)
+	outer := map[int]bool{}
+	next := 10_000
+	for k := range m.Keys() {
+		require.False(t, outer[k], "outer produced %d twice", k)
+		outer[k] = true
+		inner := map[int]bool{}
+		for j, v := range m.All() {
+			require.False(t, inner[j], "inner produced %d twice", j)
+			inner[j] = true
+			if j < 50 {
+				require.Equal(t, j*10, v)
+			}
+			if len(inner) == 3 {
+				for range 30 { // grows the table while both iterate
+					m.Set(next, next)
+					next++
+				}
+			}
+		}
+	}
+	for k := range 50 {
+		require.True(t, outer[k], "outer missed %d", k)
+	}
+}
