@@ -1,7 +1,6 @@
 package proptest
 
 import (
-	"os"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -18,16 +17,14 @@ func chunkBytes(b *bump.Bump) int {
 	return n
 }
 
-// TestBumpLimitChunkAccounting is the shrunk counterexample TestBump found:
+// TestBumpLimitChunkAccounting is the shrunk counterexample TestBump found
+// (fixed in bump by accounting such chunks by their real size):
 // under a tight limit a pointer-holding type gets a chunk "just large
 // enough", whose byte count the arena rounds up to 16 while the chunk holds
 // a whole number of values, so AllocatedBytes counts bytes no chunk has; and
 // dropping such chunks at Reset subtracts only what they hold, so the count
 // drifts up with every cycle until the limit refuses allocations that fit.
 func TestBumpLimitChunkAccounting(t *testing.T) {
-	skipKnownBug(t, "known bump bug (reported to the bump owner): bump.reserve rounds a limited chunk to 16 bytes, "+
-		"typedSlab keeps got/size values; counterexample: SetAllocationLimit(AllocatedBytes()+80); TryAlloc(node{}) (72 bytes) "+
-		"gives AllocatedBytes 80, chunks 72; each such chunk dropped by Reset leaks 8-16 bytes of accounting")
 	var b bump.Bump
 	for cycle := range 3 {
 		for range 3 {
@@ -40,14 +37,3 @@ func TestBumpLimitChunkAccounting(t *testing.T) {
 		require.Equal(t, chunkBytes(&b), b.AllocatedBytes(), "cycle %d: after Reset", cycle)
 	}
 }
-
-// skipKnownBug skips a regression test for a bug not fixed yet, so that CI
-// stays green; PROPTEST_KNOWN_BUGS=1 runs it anyway.
-func skipKnownBug(t *testing.T, why string) {
-	t.Helper()
-	if !knownBugs() {
-		t.Skip(why + " (set PROPTEST_KNOWN_BUGS=1 to run)")
-	}
-}
-
-func knownBugs() bool { return os.Getenv("PROPTEST_KNOWN_BUGS") != "" }

@@ -570,9 +570,7 @@ func (m *bumpMachine) check(before int) error {
 		capacity += c.Capacity
 		used += c.Used
 	}
-	// AllocatedBytes may exceed the chunks' total only through the known
-	// rounding bug of TestBumpLimitChunkAccounting.
-	if capacity > allocated || capacity != allocated && knownBugs() {
+	if capacity != allocated {
 		return fmt.Errorf("chunk capacities add up to %d, AllocatedBytes() = %d", capacity, allocated)
 	}
 	if uintptr(used) < liveBytes {
