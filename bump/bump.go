@@ -62,6 +62,10 @@ type Bump struct {
 	chunks []byteChunk // byte chunks; chunks[cur] is current, later ones are empty spares
 	cur    int
 	large  []largeChunk
+	// roundHint is, after a Reset, the bytes the last round used if they
+	// did not fit in the kept chunk: the next new chunk is made that big,
+	// so that the following Reset keeps a chunk that holds a whole round.
+	roundHint uintptr
 
 	slabs     map[unsafe.Pointer]slab // every slab, by type key
 	slabOrder []slab                  // the same slabs, in creation order
@@ -159,8 +163,11 @@ func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
 // single large request, and releases the rest to the garbage collector. All checkpoints become stale. Memory allocated
 // before the reset must not be used afterwards.
 //
-// Reset does no allocation, so a loop that allocates the same amount and
-// resets reaches a state where it allocates nothing from the Go heap.
+// Reset does no allocation. If the memory used since the last reset did
+// not fit in the chunk it keeps, the next chunk b takes is made big enough
+// for all of it, so a loop that allocates about the same amount and
+// resets reaches, after two or three rounds, a state where it allocates
+// nothing from the Go heap, however much each round needs.
 func (b *Bump) Reset() {
 	b.runCleanups(0)
 	clear(b.frames)
@@ -176,19 +183,29 @@ func (b *Bump) Reset() {
 	// whose requests are too big for regular chunks then reaches a steady
 	// state too.
 	var keep []byte
-	var keepUsed uintptr
+	var keepUsed, used uintptr
 	for _, c := range b.chunks {
+		used += c.used
 		if len(c.mem) > len(keep) {
 			keep, keepUsed = c.mem, c.used
 		}
 	}
 	for _, c := range b.large {
+		used += uintptr(len(c.mem))
 		if len(c.mem) > len(keep) {
 			keep, keepUsed = c.mem, uintptr(len(c.mem))
 		}
 	}
 	if keep == nil {
 		return
+	}
+	// A round that needed more than the kept chunk would take chunks from
+	// the Go heap again on every round; remember its size (with some room
+	// for variation) so that the next round's first new chunk holds it all
+	// and the round after that fits in the chunk this keeps.
+	b.roundHint = 0
+	if used > uintptr(len(keep)) {
+		b.roundHint = roundWord(used + used/8)
 	}
 	for _, c := range b.chunks {
 		b.allocated -= uintptr(len(c.mem))

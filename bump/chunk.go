@@ -73,7 +73,7 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 		return nil, fmt.Errorf("bump: cannot allocate %d bytes aligned to %d: %w", size, align, ErrInvalidSize)
 	}
 	need := roundWord(size) + align - 1
-	if need > largeRequest {
+	if need > largeRequest && b.roundHint < need {
 		return b.allocLarge(size, align)
 	}
 	if b.base != nil {
@@ -90,7 +90,12 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 	if n := len(b.chunks); n > 0 {
 		prev = uintptr(len(b.chunks[n-1].mem))
 	}
-	csize, err := b.reserve(nextChunkSize(prev, need), need)
+	want := nextChunkSize(prev, need)
+	if b.roundHint > want {
+		want = b.roundHint
+	}
+	b.roundHint = 0
+	csize, err := b.reserve(want, need)
 	if err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}

@@ -7,15 +7,26 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestResetKeepsLargeChunks checks that allocate-then-Reset loops whose
-// requests are too big for regular chunks also stop allocating from the Go
-// heap: Reset keeps the largest chunk even if it was a dedicated one.
-// (TestResetSteadyStateAllocatesNothing covers small allocations.)
+// TestResetKeepsLargeChunks checks that allocate-then-Reset loops that
+// need more than one regular chunk also stop allocating from the Go heap:
+// Reset keeps the largest chunk even if it was a dedicated one, and sizes
+// the next chunk for a whole round. (TestResetSteadyStateAllocatesNothing
+// covers rounds that fit in one chunk.)
 func TestResetKeepsLargeChunks(t *testing.T) {
 	tests := []struct {
 		name string
 		work func(b *bump.Bump)
 	}{
+		{"rounds over the chunk size cap", func(b *bump.Bump) {
+			for range 4 << 20 / 64 {
+				bump.New[[8]int64](b)
+			}
+		}},
+		{"typed rounds over the chunk size cap", func(b *bump.Bump) {
+			for range 200000 {
+				bump.New[node](b)
+			}
+		}},
 		{"large bytes", func(b *bump.Bump) { bump.Bytes(b, 3<<20) }},
 		{"large typed", func(b *bump.Bump) { bump.MakeSlice[*int](b, 100000, 100000) }},
 		{"growing slice", func(b *bump.Bump) {

@@ -39,6 +39,9 @@ type typedSlab[T any] struct {
 	floor  int // values below this index in cur predate the newest checkpoint
 	large  [][]T
 	lfloor int // large allocations below this index predate it too
+	// roundHint is, after a Reset, how many values the last round used if
+	// they did not fit the kept chunk: the next new chunk holds that many.
+	roundHint int
 }
 
 // bump returns the next zeroed value of the current chunk, or nil if it is
@@ -64,7 +67,8 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 	var zero T
 	size := unsafe.Sizeof(zero)
 	need := uintptr(n) * size // callers checked for overflow
-	if need > largeRequest {
+	hint := uintptr(s.roundHint) * size
+	if need > largeRequest && hint < need {
 		if _, err := b.reserve(need, need); err != nil {
 			return nil, s.errorf(n, err)
 		}
@@ -86,7 +90,8 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 	if k := len(s.chunks); k > 0 {
 		prev = uintptr(cap(s.chunks[k-1])) * size
 	}
-	want := nextChunkSize(prev, need)
+	want := max(nextChunkSize(prev, need), hint)
+	s.roundHint = 0
 	got, err := b.reserve(want-want%size, need)
 	if err != nil {
 		return nil, s.errorf(n, err)
@@ -180,20 +185,28 @@ func (s *typedSlab[T]) reset(b *Bump) {
 	if len(s.chunks) > 0 {
 		s.chunks[s.idx] = s.cur
 	}
-	// As for byte chunks, keep the largest chunk, regular or large.
+	// As for byte chunks, keep the largest chunk, regular or large, and
+	// remember the size of the round if it did not fit in it.
 	var keep []T
+	used := 0
 	for _, c := range s.chunks {
+		used += len(c)
 		if cap(c) > cap(keep) {
 			keep = c
 		}
 	}
 	for _, l := range s.large {
+		used += len(l)
 		if cap(l) > cap(keep) {
 			keep = l
 		}
 	}
 	if keep == nil {
 		return
+	}
+	s.roundHint = 0
+	if used > cap(keep) {
+		s.roundHint = used + used/8
 	}
 	var zero T
 	for _, c := range s.chunks {
