@@ -180,14 +180,15 @@ func Collect[T any](b *Bump, seq iter.Seq[T]) []T {
 	return s
 }
 
-// String returns a copy of s whose bytes are allocated in b. It panics
-// like [MakeSlice]; see [TryString].
-func String(b *Bump, s string) string {
+// String returns a string with the contents of s (a string or a byte
+// slice) whose bytes are allocated in b. It panics like [MakeSlice]; see
+// [TryString].
+func String[S ~string | ~[]byte](b *Bump, s S) string {
 	return must(TryString(b, s))
 }
 
 // TryString is like [String] but returns an error instead of panicking.
-func TryString(b *Bump, s string) (string, error) {
+func TryString[S ~string | ~[]byte](b *Bump, s S) (string, error) {
 	if len(s) == 0 {
 		return "", nil
 	}

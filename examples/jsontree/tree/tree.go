@@ -14,7 +14,6 @@ package tree
 import (
 	"iter"
 	"strconv"
-	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 )
@@ -117,8 +116,4 @@ type Arena struct{ B *bump.Bump }
 func (a Arena) Nodes(n int) []Node { return bump.MakeSlice[Node](a.B, n, n) }
 
 // String returns a copy of b allocated in a.B.
-func (a Arena) String(b []byte) string {
-	// The string view of b lives only for this call: bump.String copies
-	// its bytes into the arena before the decoder reuses b.
-	return bump.String(a.B, unsafe.String(unsafe.SliceData(b), len(b)))
-}
+func (a Arena) String(b []byte) string { return bump.String(a.B, b) }
