@@ -117,13 +117,6 @@ func (m *Map[K, V]) rehash(groups int) error {
 	m.growthLeft = capacityOf(groups) - m.used
 	m.tableGen++
 	if m.iterators == 0 {
-		if slotsHavePointers[K, V]() {
-			// Bump.Free clears freed pointer-holding memory only in the
-			// current chunk of its slab (see TestBumpFreeKeepsReferents
-			// in gc_test.go); clear it here so that the old table never
-			// keeps the entries' referents alive.
-			clear(old)
-		}
 		bump.FreeSlice(m.alloc, old)
 	}
 	return nil
