@@ -427,11 +427,14 @@ func TestValues(t *testing.T) {
 	ms2 := append(ms, "x")
 	require.Same(t, &ms[0], &ms2[0])
 
-	// String's result does not alias its argument.
+	// String's result does not alias its argument, string or []byte.
 	src := []byte("mutable")
 	s := bump.String(&b, string(src))
+	fromBytes := bump.String(&b, src)
 	src[0] = 'M'
 	require.Equal(t, "mutable", s)
+	require.Equal(t, "mutable", fromBytes)
+	require.Equal(t, "", bump.String(&b, []byte(nil)))
 }
 
 func TestCollectStopsEarly(t *testing.T) {
