@@ -10,13 +10,13 @@ import (
 // builtin new. It panics with an error wrapping [ErrAllocationLimit] if
 // b's allocation limit does not allow it; see [TryNew].
 func New[T any](b *Bump) *T {
-	// The fast path: T is the pointer-free type allocated last (whose
-	// alignment never needs padding, see tryNewSlow), and it fits.
 	var zero T
-	if end := b.off + roundWord(unsafe.Sizeof(zero)); typeKey[T]() == b.lastKey && end <= b.cap {
-		p := unsafe.Add(b.base, b.off)
-		b.off = end
+	key := typeKey[T]()
+	if p := b.bumpLast(key, unsafe.Sizeof(zero)); p != nil {
 		return (*T)(p)
+	}
+	if p := lastSlab[T](b, key).bump(); p != nil {
+		return p
 	}
 	return newSlow[T](b)
 }
@@ -29,17 +29,41 @@ func newSlow[T any](b *Bump) *T {
 // TryNew is like [New] but returns an error instead of panicking.
 func TryNew[T any](b *Bump) (*T, error) {
 	var zero T
-	if end := b.off + roundWord(unsafe.Sizeof(zero)); typeKey[T]() == b.lastKey && end <= b.cap {
-		p := unsafe.Add(b.base, b.off)
-		b.off = end
+	key := typeKey[T]()
+	if p := b.bumpLast(key, unsafe.Sizeof(zero)); p != nil {
 		return (*T)(p), nil
+	}
+	if p := lastSlab[T](b, key).bump(); p != nil {
+		return p, nil
 	}
 	return tryNewSlow[T](b)
 }
 
-// tryNewSlow allocates one T when the byte fast path cannot: T holds
-// pointers (it is bumped in its slab), is not in the type cache yet, or
-// the current chunk is full.
+// bumpLast is the fast path for pointer-free types: if key is the
+// pointer-free type allocated last (whose alignment never needs padding,
+// see tryNewSlow) and size bytes fit in the current chunk, it bumps them.
+func (b *Bump) bumpLast(key unsafe.Pointer, size uintptr) unsafe.Pointer {
+	if end := b.off + roundWord(size); key == b.lastKey && end <= b.cap {
+		p := unsafe.Add(b.base, b.off)
+		b.off = end
+		return p
+	}
+	return nil
+}
+
+// lastSlab is the fast path for pointer-holding types: it returns T's slab
+// if T is the pointer-holding type allocated last, or nil.
+func lastSlab[T any](b *Bump, key unsafe.Pointer) *typedSlab[T] {
+	if key != b.slabKey {
+		return nil
+	}
+	s, _ := b.slab.(*typedSlab[T])
+	return s
+}
+
+// tryNewSlow allocates one T when the fast paths cannot: T is not the
+// type allocated last, or its chunk is full. It makes T the type
+// allocated last.
 //
 //go:noinline
 func tryNewSlow[T any](b *Bump) (*T, error) {
@@ -55,6 +79,7 @@ func tryNewSlow[T any](b *Bump) (*T, error) {
 				return (*T)(p), nil
 			}
 		case *typedSlab[T]:
+			b.slabKey, b.slab = key, s
 			if p := s.bump(); p != nil {
 				return p, nil
 			}
@@ -86,7 +111,25 @@ func TryAlloc[T any](b *Bump, v T) (*T, error) {
 // length is negative or greater than capacity, if the size overflows, or
 // if b's allocation limit does not allow it; see [TryMakeSlice].
 func MakeSlice[T any](b *Bump, length, capacity int) []T {
+	if 0 <= length && length <= capacity {
+		if p := bumpLastN[T](b, capacity); p != nil {
+			return unsafe.Slice(p, capacity)[:length]
+		}
+	}
 	return must(TryMakeSlice[T](b, length, capacity))
+}
+
+// bumpLastN is bumpLast for n values of T: it returns nil unless T is the
+// pointer-free type allocated last, n is positive, and they fit.
+func bumpLastN[T any](b *Bump, n int) *T {
+	var zero T
+	key := typeKey[T]()
+	// T is not zero-size if it is lastKey, and a request up to
+	// largeRequest cannot overflow.
+	if key == b.lastKey && n > 0 && uintptr(n) <= largeRequest/unsafe.Sizeof(zero) {
+		return (*T)(b.bumpLast(key, uintptr(n)*unsafe.Sizeof(zero)))
+	}
+	return nil
 }
 
 // TryMakeSlice is like [MakeSlice] but returns an error wrapping
@@ -107,14 +150,17 @@ func TryMakeSlice[T any](b *Bump, length, capacity int) ([]T, error) {
 
 // tryMake returns zeroed storage for n > 0 values of T.
 func tryMake[T any](b *Bump, n int) (*T, error) {
+	if p := bumpLastN[T](b, n); p != nil {
+		return p, nil
+	}
 	key := typeKey[T]()
-	if key == b.lastKey || b.types[slotIndex(key)].isBytes(key) {
+	if b.types[slotIndex(key)].isBytes(key) {
 		var zero T
-		size := unsafe.Sizeof(zero)
-		if uintptr(n) <= maxAlloc/size {
-			if p := b.bumpBytes(uintptr(n)*size, unsafe.Alignof(zero)); p != nil {
-				return (*T)(p), nil
-			}
+		if unsafe.Alignof(zero) <= wordSize {
+			b.lastKey = key
+		}
+		if p := bumpLastN[T](b, n); p != nil {
+			return p, nil
 		}
 	}
 	return tryMakeSlow[T](b, n)
@@ -184,7 +230,15 @@ func Collect[T any](b *Bump, seq iter.Seq[T]) []T {
 // slice) whose bytes are allocated in b. It panics like [MakeSlice]; see
 // [TryString].
 func String[S ~string | ~[]byte](b *Bump, s S) string {
-	return must(TryString(b, s))
+	if len(s) == 0 {
+		return ""
+	}
+	p := b.bumpBytes(uintptr(len(s)), 1)
+	if p == nil {
+		p = must(b.allocBytesSlow(uintptr(len(s)), 1))
+	}
+	copy(unsafe.Slice((*byte)(p), len(s)), s)
+	return unsafe.String((*byte)(p), len(s))
 }
 
 // TryString is like [String] but returns an error instead of panicking.

@@ -54,6 +54,10 @@ type Bump struct {
 	// lastKey is the type key of the pointer-free, non-zero-size type
 	// allocated last: New checks it before the type cache.
 	lastKey unsafe.Pointer
+	// slabKey and slab are the pointer-holding type allocated last and
+	// its slab: New checks them next.
+	slabKey unsafe.Pointer
+	slab    slab
 
 	// types caches, per element type, where values of it go: nil for
 	// pointer-free types (byte chunks), or the type's slab.

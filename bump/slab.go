@@ -45,8 +45,11 @@ type typedSlab[T any] struct {
 }
 
 // bump returns the next zeroed value of the current chunk, or nil if it is
-// full. It is small enough to inline into New.
+// full or s is nil. It is small enough to inline into New.
 func (s *typedSlab[T]) bump() *T {
+	if s == nil {
+		return nil
+	}
 	n := len(s.cur)
 	if n < cap(s.cur) {
 		s.cur = s.cur[:n+1]
