@@ -34,63 +34,37 @@ func BenchmarkSprintf(b *testing.B) {
 	})
 }
 
-// BenchmarkWriteString builds a 1 MiB string from 64-byte pieces.
+// BenchmarkWriteString builds a string of 4 KiB from 16-byte pieces and
+// one of 1 MiB from 64-byte pieces.
 func BenchmarkWriteString(b *testing.B) {
-	const total, piece = 1 << 20, 64
-	src := strings.Repeat("x", piece)
-	b.Run("strings.Builder", func(b *testing.B) {
-		b.ReportAllocs()
-		b.SetBytes(total)
-		for b.Loop() {
-			var sb strings.Builder
-			for range total / piece {
-				sb.WriteString(src)
+	for _, size := range []struct {
+		name         string
+		total, piece int
+	}{{"4KiB", 4 << 10, 16}, {"1MiB", 1 << 20, 64}} {
+		src := strings.Repeat("x", size.piece)
+		b.Run(size.name+"/strings.Builder", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size.total))
+			for b.Loop() {
+				var sb strings.Builder
+				for range size.total / size.piece {
+					sb.WriteString(src)
+				}
+				sinkString = sb.String()
 			}
-			sinkString = sb.String()
-		}
-	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		b.SetBytes(total)
-		var a bump.Bump
-		for b.Loop() {
-			s := str.New(&a)
-			for range total / piece {
-				s.WriteString(src)
+		})
+		b.Run(size.name+"/bump", func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(size.total))
+			var a bump.Bump
+			for b.Loop() {
+				s := str.New(&a)
+				for range size.total / size.piece {
+					s.WriteString(src)
+				}
+				sinkString = s.String()
+				a.Reset()
 			}
-			sinkString = s.String()
-			a.Reset()
-		}
-	})
-}
-
-// BenchmarkWriteStringSmall builds a 4 KiB string, small enough for the
-// arena to reach a steady state with no Go-heap allocation.
-func BenchmarkWriteStringSmall(b *testing.B) {
-	const total, piece = 4 << 10, 16
-	src := strings.Repeat("x", piece)
-	b.Run("strings.Builder", func(b *testing.B) {
-		b.ReportAllocs()
-		b.SetBytes(total)
-		for b.Loop() {
-			var sb strings.Builder
-			for range total / piece {
-				sb.WriteString(src)
-			}
-			sinkString = sb.String()
-		}
-	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		b.SetBytes(total)
-		var a bump.Bump
-		for b.Loop() {
-			s := str.New(&a)
-			for range total / piece {
-				s.WriteString(src)
-			}
-			sinkString = s.String()
-			a.Reset()
-		}
-	})
+		})
+	}
 }
