@@ -25,18 +25,7 @@ func BenchmarkArena(b *testing.B) {
 		}
 		reportPerAlloc(b)
 	})
-	b.Run("New/bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			for range batch {
-				sinkSmall = bump.New[small](&a)
-			}
-			sinkSmall = nil
-			a.Reset()
-		}
-		reportPerAlloc(b)
-	})
+	b.Run("New/bump", benchBumpNewSmall)
 	b.Run("NewPointer/arena", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -52,21 +41,7 @@ func BenchmarkArena(b *testing.B) {
 		}
 		reportPerAlloc(b)
 	})
-	b.Run("NewPointer/bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			var head *node
-			for range batch {
-				n := bump.New[node](&a)
-				n.next = head
-				head = n
-			}
-			sinkNode = nil
-			a.Reset()
-		}
-		reportPerAlloc(b)
-	})
+	b.Run("NewPointer/bump", benchBumpNewPointer)
 	const size = 256
 	b.Run("MakeSlice/arena", func(b *testing.B) {
 		b.ReportAllocs()

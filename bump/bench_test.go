@@ -46,17 +46,21 @@ func BenchmarkNewSmall(b *testing.B) {
 		}
 		reportPerAlloc(b)
 	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			for range batch {
-				sinkSmall = bump.New[small](&a)
-			}
-			a.Reset()
+	b.Run("bump", benchBumpNewSmall)
+}
+
+// benchBumpNewSmall allocates batches of small pointer-free structs in a
+// Bump reset after each batch.
+func benchBumpNewSmall(b *testing.B) {
+	b.ReportAllocs()
+	var a bump.Bump
+	for b.Loop() {
+		for range batch {
+			sinkSmall = bump.New[small](&a)
 		}
-		reportPerAlloc(b)
-	})
+		a.Reset()
+	}
+	reportPerAlloc(b)
 }
 
 // The pointer benchmarks build a linked list, so that every allocation
@@ -73,22 +77,26 @@ func BenchmarkNewPointer(b *testing.B) {
 		}
 		reportPerAlloc(b)
 	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			var head *node
-			for range batch {
-				n := bump.New[node](&a)
-				n.next = head
-				head = n
-			}
-			sinkNode = head
-			sinkNode = nil
-			a.Reset()
+	b.Run("bump", benchBumpNewPointer)
+}
+
+// benchBumpNewPointer builds linked lists of nodes in a Bump reset after
+// each list.
+func benchBumpNewPointer(b *testing.B) {
+	b.ReportAllocs()
+	var a bump.Bump
+	for b.Loop() {
+		var head *node
+		for range batch {
+			n := bump.New[node](&a)
+			n.next = head
+			head = n
 		}
-		reportPerAlloc(b)
-	})
+		sinkNode = head
+		sinkNode = nil
+		a.Reset()
+	}
+	reportPerAlloc(b)
 }
 
 // BenchmarkMakeSlice allocates byte slices. A batch is kept under half the
