@@ -9,18 +9,9 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/deque"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/stretchr/testify/require"
 )
-
-// allocators are the storage sources every behaviour test runs against.
-var allocators = []struct {
-	name string
-	new  func() bump.Allocator
-}{
-	{"nil", func() bump.Allocator { return nil }},
-	{"heap", func() bump.Allocator { return bump.Heap{} }},
-	{"bump", func() bump.Allocator { return new(bump.Bump) }},
-}
 
 // contents returns the elements of d front to back, read through All.
 func contents[T any](d *deque.Deque[T]) []T {
@@ -76,10 +67,10 @@ func TestPushPop(t *testing.T) {
 		{"pop empty", "FBbF", []int{2}, []int{}},
 		{"wrap and grow", "ffbbbbbbbb", nil, []int{1, 0, 2, 3, 4, 5, 6, 7, 8, 9}},
 	}
-	for _, alloc := range allocators {
+	for _, alloc := range alloctest.Allocators {
 		for _, tt := range tests {
-			t.Run(alloc.name+"/"+tt.name, func(t *testing.T) {
-				d := deque.New[int](alloc.new())
+			t.Run(alloc.Name+"/"+tt.name, func(t *testing.T) {
+				d := deque.New[int](alloc.New())
 				popped := []int{}
 				for i, op := range tt.ops {
 					var v int
@@ -142,10 +133,10 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // TestGrowWrapped grows full rings wrapped at every offset, covering both
 // ways of closing the gap (moving the part before or after the old end).
 func TestGrowWrapped(t *testing.T) {
-	for _, alloc := range allocators {
+	for _, alloc := range alloctest.Allocators {
 		for front := range 9 {
-			t.Run(alloc.name+"/front="+itoa(front), func(t *testing.T) {
-				d := deque.WithCapacity[int](alloc.new(), 8)
+			t.Run(alloc.Name+"/front="+itoa(front), func(t *testing.T) {
+				d := deque.WithCapacity[int](alloc.New(), 8)
 				require.Equal(t, 8, d.Cap())
 				want := []int{}
 				for i := range front {
@@ -287,9 +278,9 @@ func TestRotate(t *testing.T) {
 }
 
 func TestClear(t *testing.T) {
-	for _, alloc := range allocators {
-		t.Run(alloc.name, func(t *testing.T) {
-			d := deque.New[int](alloc.new())
+	for _, alloc := range alloctest.Allocators {
+		t.Run(alloc.Name, func(t *testing.T) {
+			d := deque.New[int](alloc.New())
 			for i := range 6 {
 				d.PushFront(i)
 			}
@@ -380,9 +371,9 @@ func TestAllocationLimit(t *testing.T) {
 }
 
 func TestZeroSizeElements(t *testing.T) {
-	for _, alloc := range allocators {
-		t.Run(alloc.name, func(t *testing.T) {
-			d := deque.New[struct{}](alloc.new())
+	for _, alloc := range alloctest.Allocators {
+		t.Run(alloc.Name, func(t *testing.T) {
+			d := deque.New[struct{}](alloc.New())
 			for range 100 {
 				d.PushBack(struct{}{})
 				d.PushFront(struct{}{})

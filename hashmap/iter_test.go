@@ -10,6 +10,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 )
 
 func fill(a bump.Allocator, n int) *hashmap.Map[int, int] {
@@ -114,12 +115,12 @@ func TestDeleteDuringIteration(t *testing.T) {
 }
 
 func TestInsertDuringIteration(t *testing.T) {
-	for _, al := range allocators() {
-		t.Run(al.name, func(t *testing.T) {
+	for _, al := range alloctest.Allocators {
+		t.Run(al.Name, func(t *testing.T) {
 			// The insertions grow the table several times while the
 			// iteration walks the first one; deletes and updates hit
 			// entries both before and after the growth.
-			m := fill(al.a(), 200)
+			m := fill(al.New(), 200)
 			ref := maps.Collect(m.All())
 			deleted := map[int]bool{}
 			seen := map[int]bool{}

@@ -13,22 +13,10 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 )
 
 // allocators returns the allocators every behaviour is checked with.
-func allocators() []struct {
-	name string
-	a    func() bump.Allocator
-} {
-	return []struct {
-		name string
-		a    func() bump.Allocator
-	}{
-		{"nil", func() bump.Allocator { return nil }},
-		{"heap", func() bump.Allocator { return bump.Heap{} }},
-		{"bump", func() bump.Allocator { return new(bump.Bump) }},
-	}
-}
 
 func TestZeroValue(t *testing.T) {
 	var m hashmap.Map[string, int]
@@ -50,9 +38,9 @@ func TestZeroValue(t *testing.T) {
 }
 
 func TestBasic(t *testing.T) {
-	for _, al := range allocators() {
-		t.Run(al.name, func(t *testing.T) {
-			m := hashmap.New[int, string](al.a())
+	for _, al := range alloctest.Allocators {
+		t.Run(al.Name, func(t *testing.T) {
+			m := hashmap.New[int, string](al.New())
 			const n = 1000
 			for i := range n {
 				m.Set(i, fmt.Sprint(i))
@@ -352,9 +340,9 @@ func TestNewWithHasher(t *testing.T) {
 }
 
 func TestClone(t *testing.T) {
-	for _, al := range allocators() {
-		t.Run(al.name, func(t *testing.T) {
-			m := hashmap.New[int, int](al.a())
+	for _, al := range alloctest.Allocators {
+		t.Run(al.Name, func(t *testing.T) {
+			m := hashmap.New[int, int](al.New())
 			require.Equal(t, 0, m.Clone().Len())
 			for i := range 500 {
 				m.Set(i, i*i)

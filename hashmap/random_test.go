@@ -10,6 +10,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 )
 
 // TestRandomAgainstBuiltin runs random operations on a Map and a built-in
@@ -29,10 +30,10 @@ func TestRandomAgainstBuiltin(t *testing.T) {
 		{"special floats", 0, func(r *rand.Rand, _ int) float64 { return floats[r.IntN(len(floats))] }},
 	}
 	for _, tt := range tests {
-		for _, al := range allocators() {
-			t.Run(tt.name+"/"+al.name, func(t *testing.T) {
+		for _, al := range alloctest.Allocators {
+			t.Run(tt.name+"/"+al.Name, func(t *testing.T) {
 				r := rand.New(rand.NewPCG(1, uint64(tt.keys)))
-				m := hashmap.New[float64, int](al.a())
+				m := hashmap.New[float64, int](al.New())
 				ref := map[float64]int{}
 				for step := range 200_000 {
 					k := tt.randKey(r, tt.keys)

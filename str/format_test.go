@@ -8,6 +8,7 @@ import (
 	"weak"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/stretchr/testify/require"
 )
@@ -27,7 +28,7 @@ func TestSprintf(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.format, func(t *testing.T) {
-			forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				got := str.Sprintf(a, tc.format, tc.args...)
 				require.Equal(t, fmt.Sprintf(tc.format, tc.args...), got)
 			})

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/stretchr/testify/require"
 )
@@ -22,23 +23,6 @@ var (
 	_ io.ByteWriter   = (*str.String)(nil)
 	_ fmt.Stringer    = (*str.String)(nil)
 )
-
-// allocators are the kinds of allocator every behaviour is checked with.
-var allocators = []struct {
-	name string
-	new  func() bump.Allocator
-}{
-	{"nil", func() bump.Allocator { return nil }},
-	{"heap", func() bump.Allocator { return bump.Heap{} }},
-	{"bump", func() bump.Allocator { return new(bump.Bump) }},
-	{"small-bump", func() bump.Allocator { return bump.WithCapacity(64) }},
-}
-
-func forEachAllocator(t *testing.T, f func(t *testing.T, a bump.Allocator)) {
-	for _, tc := range allocators {
-		t.Run(tc.name, func(t *testing.T) { f(t, tc.new()) })
-	}
-}
 
 // data returns the address of the first byte of x, to tell whether two
 // strings share storage.
@@ -63,7 +47,7 @@ func TestZeroValue(t *testing.T) {
 }
 
 func TestConstructors(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		s := str.New(a)
 		require.Equal(t, a, s.Allocator())
 		require.Equal(t, 0, s.Cap())
@@ -106,7 +90,7 @@ func TestWrites(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				s := str.From(a, "<")
 				n, err := tc.write(s)
 				require.NoError(t, err)
@@ -144,7 +128,7 @@ func TestEdits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				s := str.From(a, tc.in)
 				require.NoError(t, tc.edit(s))
 				require.Equal(t, tc.want, s.String())
@@ -196,7 +180,7 @@ func TestStringImmutable(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				s := str.From(a, initial)
 				got := s.String()
 				tc.edit(s)
@@ -217,7 +201,7 @@ func TestStringImmutable(t *testing.T) {
 // TestStringNoCopy checks that String shares the builder's storage when
 // nothing forces a copy.
 func TestStringNoCopy(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		s := str.WithCapacity(a, 64)
 		s.WriteString("hello")
 		p := s.Bytes()
@@ -260,7 +244,7 @@ func TestSharedGrowsInPlace(t *testing.T) {
 // string after each, and checks that every string returned so far is
 // unchanged.
 func TestStringRandomized(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		r := rand.New(rand.NewPCG(1, 2))
 		s := str.New(a)
 		model := ""
@@ -353,7 +337,7 @@ func TestGrowthAcrossChunks(t *testing.T) {
 }
 
 func TestGrow(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		s := str.From(a, "ab")
 		s.Grow(100)
 		require.GreaterOrEqual(t, s.Cap()-s.Len(), 100)
@@ -479,25 +463,11 @@ func TestAllocationLimit(t *testing.T) {
 	for _, tc := range panicking {
 		t.Run(tc.name, func(t *testing.T) {
 			s := full(t)
-			err := catch(func() { tc.f(s) })
+			err := alloctest.Catch(func() { tc.f(s) })
 			require.ErrorIs(t, err, bump.ErrAllocationLimit)
 			require.Equal(t, "héllo", s.String())
 		})
 	}
-}
-
-// catch runs f and returns the error it panics with, or nil.
-func catch(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			var ok bool
-			if err, ok = r.(error); !ok {
-				err = fmt.Errorf("non-error panic: %v", r)
-			}
-		}
-	}()
-	f()
-	return nil
 }
 
 func TestErrorsAreSentinels(t *testing.T) {

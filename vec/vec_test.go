@@ -8,26 +8,10 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/bumpkit/bumpkit/vec"
 	"github.com/stretchr/testify/require"
 )
-
-// allocators are the kinds of allocator every behaviour is checked with.
-var allocators = []struct {
-	name string
-	new  func() bump.Allocator
-}{
-	{"nil", func() bump.Allocator { return nil }},
-	{"heap", func() bump.Allocator { return bump.Heap{} }},
-	{"bump", func() bump.Allocator { return new(bump.Bump) }},
-	{"small-bump", func() bump.Allocator { return bump.WithCapacity(64) }},
-}
-
-func forEachAllocator(t *testing.T, f func(t *testing.T, a bump.Allocator)) {
-	for _, tc := range allocators {
-		t.Run(tc.name, func(t *testing.T) { f(t, tc.new()) })
-	}
-}
 
 func TestZeroValue(t *testing.T) {
 	var v vec.Vec[int]
@@ -47,7 +31,7 @@ func TestZeroValue(t *testing.T) {
 }
 
 func TestEmpty(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.New[string](a)
 		require.Equal(t, a, v.Allocator())
 		require.Equal(t, 0, v.Len())
@@ -75,7 +59,7 @@ func TestEmpty(t *testing.T) {
 }
 
 func TestConstructors(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		src := []int{1, 2, 3}
 		v := vec.From(a, src)
 		src[0] = 99
@@ -92,7 +76,7 @@ func TestConstructors(t *testing.T) {
 }
 
 func TestPushPop(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		const n = 5000
 		v := vec.New[int](a)
 		for i := range n {
@@ -161,7 +145,7 @@ func TestEdits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				v := vec.From(a, tc.in)
 				ret := tc.edit(v)
 				require.Equal(t, tc.want, elems(v))
@@ -223,7 +207,7 @@ func TestSliceIsView(t *testing.T) {
 }
 
 func TestIntoSlice(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.WithCapacity[int](a, 8)
 		v.AppendSlice([]int{1, 2, 3})
 		s := v.IntoSlice()
@@ -240,7 +224,7 @@ func TestIntoSlice(t *testing.T) {
 }
 
 func TestClone(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.From(a, []int{1, 2})
 		c := v.Clone()
 		c.Set(0, 5)
@@ -252,7 +236,7 @@ func TestClone(t *testing.T) {
 }
 
 func TestReserve(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.From(a, []int{1, 2})
 		v.Reserve(100)
 		require.GreaterOrEqual(t, v.Cap(), 102)
@@ -269,7 +253,7 @@ func TestReserve(t *testing.T) {
 }
 
 func TestShrinkToFit(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.WithCapacity[int](a, 100)
 		v.AppendSlice([]int{1, 2, 3})
 		v.ShrinkToFit()
@@ -412,7 +396,7 @@ func TestAllocationLimit(t *testing.T) {
 	for _, tc := range panicking {
 		t.Run(tc.name, func(t *testing.T) {
 			_, v := newFull()
-			err := catch(func() { tc.op(v) })
+			err := alloctest.Catch(func() { tc.op(v) })
 			require.ErrorIs(t, err, bump.ErrAllocationLimit)
 			require.Equal(t, []int{1, 2, 3}, v.Slice()[:3])
 		})
@@ -430,20 +414,6 @@ func TestAllocationLimit(t *testing.T) {
 // with slice literals.
 func elems[T any](v *vec.Vec[T]) []T {
 	return append([]T{}, v.Slice()...)
-}
-
-// catch runs f and returns the error it panics with, or nil.
-func catch(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			var ok bool
-			if err, ok = r.(error); !ok {
-				err = fmt.Errorf("non-error panic: %v", r)
-			}
-		}
-	}()
-	f()
-	return nil
 }
 
 func TestPanics(t *testing.T) {
@@ -475,7 +445,7 @@ func TestPanics(t *testing.T) {
 }
 
 func TestZeroSizeElements(t *testing.T) {
-	forEachAllocator(t, func(t *testing.T, a bump.Allocator) {
+	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.New[struct{}](a)
 		for range 1000 {
 			v.Push(struct{}{})

@@ -1,0 +1,53 @@
+// Package alloctest holds what the container tests share: the allocators
+// every behaviour is checked with, and a helper that turns a panic into
+// the error it carries.
+package alloctest
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// An Allocator is one kind of storage a container test runs against.
+type Allocator struct {
+	Name string
+	// New returns a fresh allocator of this kind (nil for the Go heap).
+	New func() bump.Allocator
+}
+
+// Allocators are the kinds of allocator every container behaviour is
+// checked with: a nil allocator and bump.Heap (the Go heap), an empty
+// Bump, and a Bump whose first chunk is tiny, so that growth crosses
+// chunks early.
+var Allocators = []Allocator{
+	{"nil", func() bump.Allocator { return nil }},
+	{"heap", func() bump.Allocator { return bump.Heap{} }},
+	{"bump", func() bump.Allocator { return new(bump.Bump) }},
+	{"small-bump", func() bump.Allocator { return bump.WithCapacity(64) }},
+}
+
+// ForEach runs f as a subtest for each of Allocators, with a fresh
+// allocator.
+func ForEach(t *testing.T, f func(t *testing.T, a bump.Allocator)) {
+	for _, tc := range Allocators {
+		t.Run(tc.Name, func(t *testing.T) { f(t, tc.New()) })
+	}
+}
+
+// Catch runs f and returns the error it panics with, or nil if it
+// returns. A panic with a value that is not an error becomes an error
+// describing it, so that a test expecting an error fails clearly.
+func Catch(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			var ok bool
+			if err, ok = r.(error); !ok {
+				err = fmt.Errorf("non-error panic: %v", r)
+			}
+		}
+	}()
+	f()
+	return nil
+}
