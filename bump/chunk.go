@@ -15,10 +15,17 @@ const (
 	largeRequest   = maxChunkSize / 4
 )
 
-// nextChunkSize returns the size in bytes of the chunk to allocate after a
-// chunk of prev bytes, for a request that needs need bytes (need <=
-// largeRequest+align, so the result always fits it).
-func nextChunkSize(prev, need uintptr) uintptr {
+// nextChunkSize returns the size in bytes of the regular chunk to allocate
+// after a chunk of prev bytes, for a request that needs need bytes. hint
+// is the size of the last round if it did not fit in the chunk Reset kept
+// (see Bump.roundHint), or 0: a chunk that holds a whole round is what
+// makes the next Reset keep enough. Without a hint, need is at most
+// largeRequest (bigger requests get a dedicated chunk), so the doubling
+// stays within maxChunkSize.
+func nextChunkSize(prev, need, hint uintptr) uintptr {
+	if hint >= need {
+		return hint
+	}
 	size := min(max(2*prev, firstChunkSize), maxChunkSize)
 	for size < need {
 		size *= 2
@@ -90,10 +97,7 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 	if n := len(b.chunks); n > 0 {
 		prev = uintptr(len(b.chunks[n-1].mem))
 	}
-	want := nextChunkSize(prev, need)
-	if b.roundHint > want {
-		want = b.roundHint
-	}
+	want := nextChunkSize(prev, need, b.roundHint)
 	b.roundHint = 0
 	csize, err := b.reserve(want, need)
 	if err != nil {

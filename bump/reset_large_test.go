@@ -58,3 +58,31 @@ func TestResetKeepsLargeChunks(t *testing.T) {
 		})
 	}
 }
+
+// TestResetRoundChunkSize checks that the chunk sized for a whole round is
+// about the round's size: a round of 2 MiB of small values and one 5 MiB
+// request settles in one chunk of under 8 MiB (doubling would give 8).
+func TestResetRoundChunkSize(t *testing.T) {
+	var b bump.Bump
+	round := func() {
+		for range 2 << 20 / 64 {
+			bump.New[[8]int64](&b)
+		}
+		bump.Bytes(&b, 5<<20)
+	}
+	for range 4 {
+		round()
+		b.Reset()
+	}
+	require.Zero(t, testing.AllocsPerRun(3, func() {
+		round()
+		b.Reset()
+	}))
+	chunks := 0
+	for c := range b.Chunks() {
+		chunks++
+		require.Less(t, c.Capacity, 8<<20)
+		require.GreaterOrEqual(t, c.Capacity, 7<<20)
+	}
+	require.Equal(t, 1, chunks)
+}

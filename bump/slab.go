@@ -93,7 +93,7 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 	if k := len(s.chunks); k > 0 {
 		prev = uintptr(cap(s.chunks[k-1])) * size
 	}
-	want := max(nextChunkSize(prev, need), hint)
+	want := nextChunkSize(prev, need, hint)
 	s.roundHint = 0
 	got, err := b.reserve(want-want%size, need)
 	if err != nil {
