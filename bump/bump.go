@@ -164,8 +164,9 @@ func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
 // functions registered with [Bump.Cleanup], newest first; then it zeroes
 // the memory in use, keeps the largest chunk (and the largest chunk of
 // each pointer-holding type) for reuse, even one that was allocated for a
-// single large request, and releases the rest to the garbage collector. All checkpoints become stale. Memory allocated
-// before the reset must not be used afterwards.
+// single large request, and releases the rest to the garbage collector.
+// All checkpoints become stale. Memory allocated before the reset must
+// not be used afterwards.
 //
 // Reset does no allocation. If the memory used since the last reset did
 // not fit in the chunk it keeps, the next chunk b takes is made big enough
