@@ -217,7 +217,9 @@ func (m *Map[K, V]) Ptr(k K) *V {
 	return nil
 }
 
-// Set stores v for k, replacing any value k had. It panics with an error
+// Set stores v for k, replacing any value k had. As with a Go map, a key
+// already present is replaced by k too, which shows only for keys that
+// are == but distinguishable, such as +0 and -0. It panics with an error
 // wrapping [bump.ErrAllocationLimit] (or whatever error the allocator
 // returns) if m must grow and the allocator cannot provide the storage;
 // see [Map.TrySet].
@@ -244,15 +246,16 @@ func (m *Map[K, V]) TrySet(k K, v V) error {
 //	p, _ := m.Entry(word)
 //	*p++
 //
-// The pointer is valid as described for [Map.Ptr]. Entry panics like
-// [Map.Set].
+// It stores k as the key like [Map.Set]. The pointer is valid as
+// described for [Map.Ptr]. Entry panics like [Map.Set].
 func (m *Map[K, V]) Entry(k K) (*V, bool) {
 	s, found, _ := m.insert(k, false)
 	return &s.value, found
 }
 
 // insert returns the slot holding k, claiming one for it (with a zero
-// value) if k is absent, and reports whether k was present. If the table
+// value) if k is absent, and reports whether k was present; a present
+// key is replaced by k. If the table
 // must grow and cannot, insert returns the error if try is set and panics
 // with it otherwise (which keeps its callers small enough to inline).
 func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
@@ -279,8 +282,13 @@ func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
 		w := g.ctrl
 		for match := w.matchH2(c); match != 0; match = match.removeFirst() {
 			i := match.first()
-			if g.slots[i].key == k {
-				return &g.slots[i], true, nil
+			if s := &g.slots[i]; s.key == k {
+				// Store the new key, as assigning to a Go map does: an
+				// == key may still differ (+0 and -0) or refer to other
+				// memory (a string's bytes), which the map should not
+				// keep alive.
+				s.key = k
+				return s, true, nil
 			}
 		}
 		if free == nil {

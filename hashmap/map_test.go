@@ -146,10 +146,25 @@ func TestFloatKeys(t *testing.T) {
 			require.True(t, ok)
 			require.Equal(t, 2, v)
 			for k := range m.Keys() {
-				require.False(t, math.Signbit(k), "the first key stored is kept, as in Go maps")
+				require.True(t, math.Signbit(k), "Set stores the new key, as assigning to a Go map does")
 			}
 			m.Delete(math.Copysign(0, -1))
 			require.Equal(t, 0, m.Len())
+		}},
+		{"Entry and TrySet store the new zero", func(t *testing.T, m *hashmap.Map[float64, int]) {
+			m.Set(math.Copysign(0, -1), 1)
+			p, found := m.Entry(0.0)
+			require.True(t, found)
+			*p++ // like m[0.0]++ on a Go map
+			for k, v := range m.All() {
+				require.False(t, math.Signbit(k), "Entry stores the new key")
+				require.Equal(t, 2, v)
+			}
+			require.NoError(t, m.TrySet(math.Copysign(0, -1), 3))
+			for k := range m.Keys() {
+				require.True(t, math.Signbit(k), "TrySet stores the new key")
+			}
+			require.Equal(t, 1, m.Len())
 		}},
 		{"infinities", func(t *testing.T, m *hashmap.Map[float64, int]) {
 			m.Set(math.Inf(1), 1)
