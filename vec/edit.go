@@ -1,20 +1,29 @@
 package vec
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
 
 // Insert inserts the values xs at index i, moving the elements from i on
-// to make room; i may be v.Len() to append. It panics if i is out of
-// range or if the allocator cannot provide the storage. xs must not share
-// storage with v.
+// to make room; i may be v.Len() to append. xs may share v's storage, as
+// with [slices.Insert]. It panics if i is out of range or if the
+// allocator cannot provide the storage.
 func (v *Vec[T]) Insert(i int, xs ...T) {
 	n := len(v.s)
 	if uint(i) > uint(n) {
 		panic(fmt.Sprintf("vec: Insert index %d out of range [0:%d]", i, n+1))
 	}
-	v.Reserve(len(xs))
-	v.s = v.s[:n+len(xs)]
-	copy(v.s[i+len(xs):], v.s[i:n])
-	copy(v.s[i:], xs)
+	old, err := v.reserve(len(xs))
+	if err != nil {
+		panic(err)
+	}
+	// With room reserved, slices.Insert works in place, and it copies
+	// correctly when xs overlaps v.s.
+	v.s = slices.Insert(v.s, i, xs...)
+	bump.FreeSlice(v.a, old)
 }
 
 // Remove removes and returns the element at index i, moving the elements
@@ -73,39 +82,25 @@ func (v *Vec[T]) SplitOff(i int) *Vec[T] {
 }
 
 // Retain keeps only the elements for which keep returns true, in order,
-// and removes the others. It calls keep once per element, in order.
+// and removes the others, like [slices.DeleteFunc] with the test negated.
+// It calls keep once per element, in order; keep must not change v.
 func (v *Vec[T]) Retain(keep func(T) bool) {
-	j := 0
-	for _, x := range v.s {
-		if keep(x) {
-			v.s[j] = x
-			j++
-		}
-	}
-	v.shorten(j)
+	// slices.DeleteFunc clears the slots it drops, as shorten does.
+	v.s = slices.DeleteFunc(v.s, func(x T) bool { return !keep(x) })
 }
 
 // DedupFunc replaces each run of consecutive elements for which eq
-// reports true by the first of the run, like [slices.CompactFunc].
+// reports true by the first of the run, calling eq as
+// [slices.CompactFunc] does. eq must not change v.
 func (v *Vec[T]) DedupFunc(eq func(a, b T) bool) {
-	if len(v.s) < 2 {
-		return
-	}
-	j := 1
-	for i := 1; i < len(v.s); i++ {
-		if !eq(v.s[j-1], v.s[i]) {
-			v.s[j] = v.s[i]
-			j++
-		}
-	}
-	v.shorten(j)
+	v.s = slices.CompactFunc(v.s, eq)
 }
 
 // Dedup replaces each run of equal consecutive elements of v by a single
 // copy, like [slices.Compact]. It is a function rather than a method
 // because it needs T to be comparable.
 func Dedup[T comparable](v *Vec[T]) {
-	v.DedupFunc(func(a, b T) bool { return a == b })
+	v.s = slices.Compact(v.s)
 }
 
 // shorten sets v's length to n <= Len, clearing the dropped slots so that

@@ -104,6 +104,7 @@ func TestGCRemovedReleased(t *testing.T) {
 		{"Truncate", func(v *vec.Vec[*payload]) { v.Truncate(1) }},
 		{"Clear", func(v *vec.Vec[*payload]) { v.Clear() }},
 		{"Retain", func(v *vec.Vec[*payload]) { v.Retain(func(p *payload) bool { return p.id != 1 }) }},
+		{"DedupFunc", func(v *vec.Vec[*payload]) { v.DedupFunc(func(_, _ *payload) bool { return true }) }},
 		// The moved element must be referenced only from the new Vec.
 		{"SplitOff", func(v *vec.Vec[*payload]) { v.SplitOff(1).Clear() }},
 	}

@@ -52,8 +52,9 @@ func (v *Vec[T]) Pop() (T, bool) {
 }
 
 // AppendSlice appends the elements of s to v, growing its storage at most
-// once. It panics if the allocator cannot provide the storage; see
-// [Vec.TryAppendSlice].
+// once. s may share v's storage: v.AppendSlice(v.Slice()) doubles v, as
+// append does for a slice. It panics if the allocator cannot provide the
+// storage; see [Vec.TryAppendSlice].
 func (v *Vec[T]) AppendSlice(s []T) {
 	if err := v.TryAppendSlice(s); err != nil {
 		panic(err)
@@ -63,32 +64,30 @@ func (v *Vec[T]) AppendSlice(s []T) {
 // TryAppendSlice is like [Vec.AppendSlice] but returns an error instead
 // of panicking; v is then unchanged.
 func (v *Vec[T]) TryAppendSlice(s []T) error {
-	if err := v.TryReserve(len(s)); err != nil {
+	old, err := v.reserve(len(s))
+	if err != nil {
 		return err
 	}
 	v.s = append(v.s, s...)
+	bump.FreeSlice(v.a, old)
 	return nil
 }
 
 // Extend appends the values of seq to v in order. It panics like
 // [Vec.Push]; v then holds the values appended before the failure. If seq
-// itself panics, v holds a prefix of the values it yielded.
+// itself panics, v holds a prefix of the values it yielded. seq may read
+// or change v: each value is appended to v as it is then, so
+// v.Extend(v.Values()) repeats v's elements, as appending a slice's own
+// values does.
 func (v *Vec[T]) Extend(seq iter.Seq[T]) {
-	// Work on a local slice: in generic code the compiler does not inline
-	// Push, and the loop body is a closure, so going through v for every
-	// value would cost a call and a store per element.
-	s := v.s
 	for x := range seq {
-		n := len(s)
-		if n == cap(s) {
-			v.s = s
-			v.Reserve(1)
-			s = v.s
+		// v.s is reloaded for each value rather than kept in a local
+		// across yields, which would lose whatever seq did to v.
+		if len(v.s) == cap(v.s) {
+			v.growOne()
 		}
-		s = s[:n+1]
-		s[n] = x
+		v.s = append(v.s, x)
 	}
-	v.s = s
 }
 
 // Reserve makes room for at least n more elements, so that the next n
@@ -107,17 +106,39 @@ func (v *Vec[T]) Reserve(n int) {
 // [bump.ErrInvalidSize] when the size overflows. v is then unchanged.
 // It still panics if n is negative.
 func (v *Vec[T]) TryReserve(n int) error {
+	old, err := v.reserve(n)
+	bump.FreeSlice(v.a, old)
+	return err
+}
+
+// reserve makes room for n more elements like [Vec.TryReserve]. If it
+// has to move the elements to new storage, it returns the old storage
+// instead of giving it back: the caller frees it with bump.FreeSlice once
+// it has read any argument that may share it (a Bump clears freed
+// pointer-holding storage, and may reuse freed storage at once).
+func (v *Vec[T]) reserve(n int) (old []T, err error) {
 	if n < 0 {
 		panic(fmt.Sprintf("vec: negative Reserve count %d", n))
 	}
 	if n <= cap(v.s)-len(v.s) {
-		return nil
+		return nil, nil
 	}
 	need := len(v.s) + n
 	if need < 0 {
-		return fmt.Errorf("vec: cannot grow to %d+%d elements: %w", len(v.s), n, bump.ErrInvalidSize)
+		return nil, fmt.Errorf("vec: cannot grow to %d+%d elements: %w", len(v.s), n, bump.ErrInvalidSize)
 	}
-	return v.resize(bump.GrowCap(cap(v.s), need))
+	newCap := bump.GrowCap(cap(v.s), need)
+	if s, ok := bump.ResizeInPlace(v.a, v.s, newCap); ok {
+		v.s = s
+		return nil, nil
+	}
+	s, err := bump.AllocateSlice[T](v.a, newCap)
+	if err != nil {
+		return nil, fmt.Errorf("vec: growing to %d elements: %w", newCap, err)
+	}
+	old = v.s
+	v.s = s[:copy(s, old)]
+	return old, nil
 }
 
 // ShrinkToFit reduces v's capacity to its length, giving the spare
