@@ -1,0 +1,141 @@
+package hashmap
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/stretchr/testify/require"
+)
+
+// checkInvariants verifies the table's bookkeeping: used counts the full
+// slots, growthLeft is the capacity less the full and deleted slots, and
+// there is always an empty slot, which is what ends every probe sequence.
+func checkInvariants[K comparable, V any](t *testing.T, m *Map[K, V]) {
+	t.Helper()
+	var full, deleted, empty int
+	for gi := range m.groups {
+		for i := range groupSize {
+			switch c := byte(m.groups[gi].ctrl >> (i * 8)); {
+			case c == ctrlEmpty:
+				empty++
+			case c == ctrlDeleted:
+				deleted++
+			case c&ctrlFull != 0:
+				full++
+			default:
+				require.Failf(t, "bad control byte", "%#x in group %d slot %d", c, gi, i)
+			}
+		}
+	}
+	require.Equal(t, m.used, full, "used")
+	require.Equal(t, m.capacity()-m.used-deleted, m.growthLeft, "growthLeft")
+	if len(m.groups) > 0 {
+		require.Positive(t, empty, "no empty slot left to end a probe sequence")
+	}
+}
+
+// TestInvariantsUnderAllocationLimit runs random TrySet, Delete and
+// TryReserve calls against an arena whose limit makes some of them fail,
+// checking that a failure leaves the map as it was and that the table's
+// bookkeeping stays right, tombstones included.
+func TestInvariantsUnderAllocationLimit(t *testing.T) {
+	failed := 0
+	for seed := range uint64(20) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 11))
+			b := new(bump.Bump)
+			b.SetAllocationLimit(r.IntN(20000))
+			m := New[int, int](b)
+			ref := map[int]int{}
+			for step := range 1500 {
+				k := r.IntN(300)
+				switch op := r.IntN(10); {
+				case op < 5:
+					if err := m.TrySet(k, step); err != nil {
+						require.ErrorIs(t, err, bump.ErrAllocationLimit)
+						failed++
+						v, ok := m.Get(k)
+						rv, rok := ref[k]
+						require.Equal(t, rok, ok, "failed TrySet changed whether %d is present", k)
+						require.Equal(t, rv, v)
+					} else {
+						ref[k] = step
+					}
+				case op < 9:
+					m.Delete(k)
+					delete(ref, k)
+				default:
+					if err := m.TryReserve(r.IntN(100)); err != nil {
+						require.ErrorIs(t, err, bump.ErrAllocationLimit)
+					}
+				}
+				require.Equal(t, len(ref), m.Len())
+				checkInvariants(t, m)
+			}
+			for k, v := range ref {
+				got, ok := m.Get(k)
+				require.True(t, ok)
+				require.Equal(t, v, got)
+			}
+			b.SetAllocationLimit(-1)
+			checkInvariants(t, m.Clone())
+		})
+	}
+	require.Positive(t, failed, "the limits never made TrySet fail")
+}
+
+// TestRandomMutationDuringIteration changes the map at random while
+// ranging over it and checks Go's rules: an entry deleted before it is
+// reached is not produced, an entry present throughout is produced
+// exactly once, and every entry produced has its current value.
+func TestRandomMutationDuringIteration(t *testing.T) {
+	for seed := range uint64(100) {
+		r := rand.New(rand.NewPCG(seed, 13))
+		var m Map[int, int]
+		ref := map[int]int{}
+		for i := range r.IntN(200) {
+			k := r.IntN(400)
+			m.Set(k, i)
+			ref[k] = i
+		}
+		untouched := map[int]bool{} // present from the start, never deleted
+		for k := range ref {
+			untouched[k] = true
+		}
+		deletedUnseen := map[int]bool{} // deleted before produced, not re-added
+		seen := map[int]int{}
+		step := 0
+		for k, v := range m.All() {
+			step++
+			seen[k]++
+			require.False(t, deletedUnseen[k], "seed %d: deleted key %d produced", seed, k)
+			if untouched[k] {
+				require.Equal(t, 1, seen[k], "seed %d: key %d produced twice", seed, k)
+			}
+			rv, ok := ref[k]
+			require.True(t, ok, "seed %d: key %d is not in the map", seed, k)
+			require.Equal(t, rv, v, "seed %d: stale value for %d", seed, k)
+			for range r.IntN(4) {
+				k2 := r.IntN(400)
+				if r.IntN(2) == 0 {
+					m.Delete(k2)
+					delete(ref, k2)
+					delete(untouched, k2)
+					if seen[k2] == 0 {
+						deletedUnseen[k2] = true
+					}
+				} else {
+					m.Set(k2, -step)
+					ref[k2] = -step
+					delete(deletedUnseen, k2)
+				}
+			}
+			checkInvariants(t, &m)
+		}
+		for k := range untouched {
+			require.Equal(t, 1, seen[k], "seed %d: key %d present throughout but produced %d times", seed, k, seen[k])
+		}
+	}
+}
