@@ -37,7 +37,7 @@ func (s *String) Insert(i int, x string) error {
 			return err
 		}
 	} else if !s.writable(len(x)) {
-		if err := s.prepare(len(x)); err != nil {
+		if err := s.grow(len(x)); err != nil {
 			return err
 		}
 	}

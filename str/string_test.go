@@ -261,7 +261,7 @@ func TestStringRandomized(t *testing.T) {
 		}
 		for step := range 3000 {
 			p := pieces[r.IntN(len(pieces))]
-			switch op := r.IntN(10); op {
+			switch op := r.IntN(14); op {
 			case 0, 1, 2:
 				_, err := s.WriteString(p)
 				require.NoError(t, err)
@@ -291,6 +291,31 @@ func TestStringRandomized(t *testing.T) {
 					b := s.Bytes()
 					b[0] = 'A'
 					model = "A" + model[1:]
+				}
+			case 10:
+				if r.IntN(10) == 0 {
+					s.Reset()
+					model = ""
+				} else {
+					require.NoError(t, s.TryGrow(r.IntN(300)))
+				}
+			case 11:
+				// Write a piece of the String's own storage.
+				i, j := boundary(), boundary()
+				i, j = min(i, j), max(i, j)
+				_, err := s.Write(s.Bytes()[i:j])
+				require.NoError(t, err)
+				model += model[i:j]
+			case 12:
+				// Insert a string that shares the String's storage.
+				if len(shots) > 0 {
+					x := shots[r.IntN(len(shots))].got
+					if len(x) > 200 {
+						x = x[:0]
+					}
+					i := boundary()
+					require.NoError(t, s.Insert(i, x))
+					model = model[:i] + x + model[i:]
 				}
 			default:
 				shots = append(shots, snapshot{s.String(), model})

@@ -3,6 +3,8 @@ package str
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/bumpkit/bumpkit/bump"
 )
 
 // Grow makes room for at least n more bytes, so that the next n bytes of
@@ -25,7 +27,7 @@ func (s *String) TryGrow(n int) error {
 	if s.writable(n) {
 		return nil
 	}
-	return s.prepare(n)
+	return s.grow(n)
 }
 
 // writable reports whether n bytes can be appended to s in place.
@@ -41,9 +43,15 @@ func (s *String) writable(n int) bool {
 func (s *String) Write(p []byte) (int, error) {
 	s.dbg.check()
 	if !s.writable(len(p)) {
-		if err := s.prepare(len(p)); err != nil {
+		// p may share s's storage (it may come from Bytes), so storage
+		// that growth moves away from is given back only after the copy.
+		old, err := s.prepare(len(p))
+		if err != nil {
 			return 0, err
 		}
+		s.buf = append(s.buf, p...)
+		bump.FreeSlice(s.a, old)
+		return len(p), nil
 	}
 	s.buf = append(s.buf, p...)
 	return len(p), nil
@@ -54,7 +62,7 @@ func (s *String) Write(p []byte) (int, error) {
 func (s *String) WriteString(x string) (int, error) {
 	s.dbg.check()
 	if !s.writable(len(x)) {
-		if err := s.prepare(len(x)); err != nil {
+		if err := s.grow(len(x)); err != nil {
 			return 0, err
 		}
 	}
@@ -67,7 +75,7 @@ func (s *String) WriteString(x string) (int, error) {
 func (s *String) WriteByte(c byte) error {
 	s.dbg.check()
 	if !s.writable(1) {
-		if err := s.prepare(1); err != nil {
+		if err := s.grow(1); err != nil {
 			return err
 		}
 	}
@@ -85,7 +93,7 @@ func (s *String) WriteRune(r rune) (int, error) {
 		r, n = utf8.RuneError, utf8.RuneLen(utf8.RuneError)
 	}
 	if !s.writable(n) {
-		if err := s.prepare(n); err != nil {
+		if err := s.grow(n); err != nil {
 			return 0, err
 		}
 	}
