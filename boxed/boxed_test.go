@@ -244,6 +244,26 @@ func TestPanickingCleanup(t *testing.T) {
 	require.Equal(t, 1, n)
 }
 
+// TestPanickingCleanupOnReset checks that a cleanup panicking during a
+// reset counts as a drop: the next reset runs the cleanups the first one
+// did not reach, and neither it nor a later Drop runs the panicking one
+// again.
+func TestPanickingCleanupOnReset(t *testing.T) {
+	var arena bump.Bump
+	n, m := 0, 0
+	older := boxed.New(&arena, counted{&m})
+	b := boxed.New(&arena, panicker{&n})
+	require.PanicsWithValue(t, "cleanup failed", func() { arena.Reset() })
+	require.True(t, b.Dropped())
+	require.False(t, older.Dropped(), "the reset stopped before the older box")
+	arena.Reset()
+	require.NoError(t, b.Drop())
+	require.NoError(t, older.Drop())
+	require.Equal(t, 1, n)
+	require.Equal(t, 1, m)
+	require.True(t, older.Dropped())
+}
+
 // reentrant drops its own Box from its cleanup.
 type reentrant struct {
 	self *boxed.Box[reentrant]
