@@ -48,3 +48,30 @@ func TestWriteOwnBytes(t *testing.T) {
 		}
 	})
 }
+
+// TestEmptyWritesDoNotCopy checks that writing nothing after a Truncate
+// below what String returned leaves the shared storage in place: there
+// is nothing to overwrite.
+func TestEmptyWritesDoNotCopy(t *testing.T) {
+	writes := []struct {
+		name  string
+		write func(s *str.String) error
+	}{
+		{"Write", func(s *str.String) error { _, err := s.Write(nil); return err }},
+		{"WriteString", func(s *str.String) error { _, err := s.WriteString(""); return err }},
+		{"TryGrow", func(s *str.String) error { return s.TryGrow(0) }},
+		{"Fprintf", func(s *str.String) error { _, err := str.Fprintf(s, ""); return err }},
+	}
+	for _, tc := range writes {
+		t.Run(tc.name, func(t *testing.T) {
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
+				s := str.From(a, "hello")
+				first := s.String()
+				s.Truncate(2)
+				require.NoError(t, tc.write(s))
+				require.Same(t, data(first), data(s.String()))
+				require.Equal(t, "he", s.String())
+			})
+		})
+	}
+}

@@ -25,6 +25,10 @@ func (s *String) prepare(extra int) (old []byte, err error) {
 	if need < n {
 		return nil, fmt.Errorf("str: cannot grow %d bytes by %d: %w", n, extra, bump.ErrInvalidSize)
 	}
+	if extra == 0 {
+		// Nothing will be written: shared bytes need no copy.
+		return nil, nil
+	}
 	if s.frozen > n {
 		// Writing at n would change bytes a returned string shares.
 		return nil, s.copyOnWrite(extra)
