@@ -327,27 +327,14 @@ func mustNot(try bool, err error) error {
 	return err
 }
 
-// insertNew places k, which must not be in m, in the first free slot of its
-// probe sequence, and returns that slot. growthLeft must allow filling an
-// empty slot.
+// insertNew places k, which must not be in m, in a table just rehashed
+// (so without tombstones) that has room for it, and returns its slot.
 func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
-	groups := m.groups
-	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
-	for {
-		g := &groups[seq.offset]
-		if e := g.ctrl.matchEmptyOrDeleted(); e != 0 {
-			i := e.first()
-			if byte(g.ctrl>>(i*8)) == ctrlEmpty {
-				m.growthLeft--
-			}
-			g.ctrl = g.ctrl.set(i, h2(h))
-			m.used++
-			s := &g.slots[i]
-			*s = slot[K, V]{key: k}
-			return s
-		}
-		seq = seq.next()
-	}
+	s := claimEmpty(m.groups, h)
+	m.growthLeft--
+	m.used++
+	*s = slot[K, V]{key: k}
+	return s
 }
 
 // Delete removes k from m. Deleting a key that is not present does

@@ -91,26 +91,12 @@ func (m *Map[K, V]) rehash(groups int) error {
 	if err != nil {
 		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
 	}
-	mask := uintptr(groups - 1)
 	old := m.groups
 	for gi := range old {
 		og := &old[gi]
 		for full := og.ctrl.matchFull(); full != 0; full = full.removeFirst() {
 			s := &og.slots[full.first()]
-			h := m.hash(s.key)
-			// The new table has no tombstones and no duplicate keys:
-			// the first empty slot of the probe sequence is k's.
-			seq := makeProbeSeq(h1(h), mask)
-			for {
-				g := &table[seq.offset]
-				if e := g.ctrl.matchEmpty(); e != 0 {
-					i := e.first()
-					g.ctrl = g.ctrl.set(i, h2(h))
-					g.slots[i] = *s
-					break
-				}
-				seq = seq.next()
-			}
+			*claimEmpty(table, m.hash(s.key)) = *s
 		}
 	}
 	m.groups = table
@@ -120,6 +106,24 @@ func (m *Map[K, V]) rehash(groups int) error {
 		bump.FreeSlice(m.alloc, old)
 	}
 	return nil
+}
+
+// claimEmpty marks the first empty slot of h's probe sequence in table as
+// full, with h's H2, and returns it. In a table without tombstones that
+// does not hold the key, such as one being filled by a rehash, that slot
+// is where lookups of the key will look; the table must have an empty
+// slot.
+func claimEmpty[K comparable, V any](table []group[K, V], h uintptr) *slot[K, V] {
+	seq := makeProbeSeq(h1(h), uintptr(len(table)-1))
+	for {
+		g := &table[seq.offset]
+		if e := g.ctrl.matchEmpty(); e != 0 {
+			i := e.first()
+			g.ctrl = g.ctrl.set(i, h2(h))
+			return &g.slots[i]
+		}
+		seq = seq.next()
+	}
 }
 
 // slotsHavePointers reports whether slots hold pointers the garbage
