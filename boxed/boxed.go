@@ -28,7 +28,10 @@
 //
 // With an allocator that does not implement [bump.Cleaner], such as the Go
 // heap, a Box that is never dropped is never cleaned up: its value is
-// garbage collected like any other, with no cleanup call.
+// garbage collected like any other, with no cleanup call. An allocator
+// that wraps a *bump.Bump should implement Cleaner by forwarding to it:
+// otherwise a Box does not learn of the arena's reset, and a Drop after
+// it would clean up, and free, memory the arena has handed out again.
 //
 // # Cost
 //

@@ -7,9 +7,10 @@ import "hash/maphash"
 // seed; each map has its own random seed, so that a Hasher that mixes it in
 // (as the functions of hash/maphash do) resists hash flooding.
 //
-// All 64 bits are used: the low 7 select a key's tag within a group and the
-// rest its group, so a hash with poor low or high bits makes probe
-// sequences long.
+// The hash is truncated to a uintptr (all 64 bits on 64-bit platforms,
+// the low 32 on 32-bit ones): its low 7 bits select a key's tag within a
+// group and the rest its group, so a hash with poor low or high bits
+// makes probe sequences long.
 type Hasher[K comparable] func(seed maphash.Seed, key K) uint64
 
 // hash returns the hash of k: the map's Hasher, or maphash.Comparable,
