@@ -64,6 +64,18 @@ func (e allocEnv) failed(err error) (failed bool, bug error) {
 	return true, nil
 }
 
+// fallible applies a fallible operation's outcome to a model: if the
+// operation failed as the limit allows, the model stays as it is (failed
+// operations must leave the container unchanged); if it succeeded, update
+// brings the model along. It returns the bug err reveals, if any.
+func (e allocEnv) fallible(err error, update func()) error {
+	failed, bug := e.failed(err)
+	if bug == nil && !failed {
+		update()
+	}
+	return bug
+}
+
 // catchLimit runs f and returns the error it panics with if that error
 // wraps bump.ErrAllocationLimit; other panics propagate.
 func catchLimit(f func()) (err error) {

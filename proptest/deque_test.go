@@ -49,13 +49,7 @@ func (m *dequeMachine) step(o op) error {
 
 func (m *dequeMachine) apply(o op) error {
 	d, n := m.d, len(m.model)
-	fallible := func(err error, update func()) error {
-		failed, bug := m.env.failed(err)
-		if bug == nil && !failed {
-			update()
-		}
-		return bug
-	}
+	fallible := m.env.fallible
 	switch o.kind.name {
 	case "PushBack":
 		x := val(o.arg(0))

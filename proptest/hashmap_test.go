@@ -110,13 +110,7 @@ func (m *mapMachine) step(o op) error {
 
 func (m *mapMachine) apply(o op) error {
 	h := m.m
-	fallible := func(err error, update func()) error {
-		failed, bug := m.env.failed(err)
-		if bug == nil && !failed {
-			update()
-		}
-		return bug
-	}
+	fallible := m.env.fallible
 	switch o.kind.name {
 	case "Set":
 		k, v := key(o.arg(0)), val(o.arg(1))

@@ -97,18 +97,7 @@ func (m *vecMachine) step(o op) error {
 
 func (m *vecMachine) apply(o op) error {
 	v, n := m.v, len(m.model)
-	// fallible reports how an operation that may hit the limit ended; the
-	// model is updated only when it succeeded (unchanged is then checked).
-	fallible := func(err error, update func()) error {
-		failed, bug := m.env.failed(err)
-		if bug != nil {
-			return bug
-		}
-		if !failed {
-			update()
-		}
-		return nil
-	}
+	fallible := m.env.fallible
 	switch o.kind.name {
 	case "Push":
 		x := val(o.arg(0))
