@@ -38,9 +38,10 @@ type Allocator interface {
 
 // Cleaner is implemented by allocators, such as [*Bump], that can run
 // functions when they release their memory en masse. Containers that own
-// values needing cleanup (see the boxed package) register with it.
+// values needing cleanup (see the boxed package) register with it, and
+// stop the registration when they release the value themselves.
 type Cleaner interface {
-	Cleanup(f func())
+	Cleanup(f func()) Cleanup
 }
 
 // Or returns a, or [Heap] if a is nil. Containers use it so that a nil

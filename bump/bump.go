@@ -78,10 +78,12 @@ type Bump struct {
 	limit     uintptr
 	limited   bool
 
-	cleanups []func()
-	frames   []frame    // open checkpoints, oldest first
-	marks    []slabMark // slab positions saved by frames
-	nextID   uint64
+	cleanups        []cleanupEntry
+	cleanupID       uint64     // id of the newest registration
+	stoppedCleanups int        // entries in cleanups whose function was stopped
+	frames          []frame    // open checkpoints, oldest first
+	marks           []slabMark // slab positions saved by frames
+	nextID          uint64
 }
 
 const typeCacheSize = 8
@@ -244,7 +246,7 @@ func (b *Bump) AllocatedBytesIncludingMetadata() int {
 		uintptr(cap(b.slabOrder))*unsafe.Sizeof(slab(nil)) +
 		uintptr(cap(b.frames))*unsafe.Sizeof(frame{}) +
 		uintptr(cap(b.marks))*unsafe.Sizeof(slabMark{}) +
-		uintptr(cap(b.cleanups))*unsafe.Sizeof(func() {})
+		uintptr(cap(b.cleanups))*unsafe.Sizeof(cleanupEntry{})
 	// Each slab is a small struct and a map entry; count them roughly.
 	n += uintptr(len(b.slabOrder)) * 128
 	return int(b.allocated + n)

@@ -17,9 +17,9 @@ type frame struct {
 	chunk    int
 	off      uintptr
 	large    int
-	marks    int // start of this frame's slab marks in Bump.marks
-	slabs    int // number of slabs when it was taken
-	cleanups int
+	marks    int    // start of this frame's slab marks in Bump.marks
+	slabs    int    // number of slabs when it was taken
+	cleanups uint64 // cleanupMark when it was taken
 }
 
 // Checkpoint returns the current allocation position. [Bump.ResetTo]
@@ -40,7 +40,7 @@ func (b *Bump) Checkpoint() Checkpoint {
 		large:    len(b.large),
 		marks:    len(b.marks),
 		slabs:    len(b.slabOrder),
-		cleanups: len(b.cleanups),
+		cleanups: b.cleanupMark(),
 	}
 	b.frames = append(b.frames, f)
 	for _, s := range b.slabOrder {
