@@ -142,53 +142,6 @@ func FreeSlice[T any](a Allocator, s []T) {
 	Or(a).Free(LayoutOf[T](), unsafe.Pointer(unsafe.SliceData(s)), cap(s))
 }
 
-// GrowCap returns the capacity a growable container should move to when it
-// holds oldCap elements and needs room for at least needed. It follows
-// append (runtime.growslice): a request beyond twice the old capacity gets
-// exactly what it needs, small capacities double, and capacities from 256
-// on grow by about a quarter. It never returns less than 4, so that tiny
-// containers do not grow one element at a time.
-func GrowCap(oldCap, needed int) int {
-	if needed <= oldCap {
-		return oldCap
-	}
-	const threshold = 256
-	newCap := oldCap
-	switch {
-	case needed > 2*oldCap:
-		newCap = needed
-	case oldCap < threshold:
-		newCap = 2 * oldCap
-	default:
-		for newCap < needed && newCap > 0 {
-			newCap += (newCap + 3*threshold) >> 2
-		}
-		if newCap <= 0 { // overflow
-			newCap = needed
-		}
-	}
-	return max(newCap, 4)
-}
-
 func sizeError(l Layout, n int) error {
 	return fmt.Errorf("bump: cannot allocate %d values of %v: %w", n, l, ErrInvalidSize)
 }
-
-// Heap is an [Allocator] that allocates from the Go heap with make. Resize
-// never succeeds and Free does nothing: the garbage collector reclaims the
-// storage. Containers use Heap when given a nil Allocator.
-type Heap struct{}
-
-// Allocate returns zeroed Go-heap storage for n values of l.
-func (Heap) Allocate(l Layout, n int) (unsafe.Pointer, error) {
-	if _, ok := l.bytesFor(n); !ok || n == 0 {
-		return nil, sizeError(l, n)
-	}
-	return l.t.makeHeap(n), nil
-}
-
-// Resize reports false: Go-heap storage cannot change size in place.
-func (Heap) Resize(Layout, unsafe.Pointer, int, int) bool { return false }
-
-// Free does nothing: the garbage collector reclaims Go-heap storage.
-func (Heap) Free(Layout, unsafe.Pointer, int) {}

@@ -34,9 +34,6 @@
 package bump
 
 import (
-	"fmt"
-	"iter"
-	"reflect"
 	"unsafe"
 )
 
@@ -86,17 +83,6 @@ type Bump struct {
 	nextID          uint64
 }
 
-const typeCacheSize = 8
-
-type typeSlot struct {
-	key  unsafe.Pointer
-	slab slab
-}
-
-// zeroSizeSlab marks zero-size types in the type cache so that the fast
-// paths, which need a size greater than zero, leave them to the slow path.
-type zeroSizeSlab struct{ slab }
-
 // WithCapacity returns a Bump whose first chunk holds at least n bytes.
 // It panics if n is negative.
 func WithCapacity(n int) *Bump {
@@ -111,55 +97,6 @@ func WithCapacity(n int) *Bump {
 		b.enterChunk(0)
 	}
 	return b
-}
-
-// slotIndex spreads type keys, which are 8-aligned addresses of runtime
-// type descriptors, over the type cache.
-func slotIndex(key unsafe.Pointer) uintptr {
-	k := uintptr(key)
-	return (k>>3 ^ k>>9) % typeCacheSize
-}
-
-// slabFor returns where values of the type go: nil for byte chunks, or its
-// slab (a zeroSizeSlab for zero-size types). It fills the type cache.
-func (b *Bump) slabFor(l Layout) slab {
-	key := l.t.key
-	e := &b.types[slotIndex(key)]
-	if e.key == key {
-		return e.slab
-	}
-	var s slab
-	switch {
-	case l.t.size == 0:
-		s = zeroSizeSlab{}
-	case l.t.pointers:
-		s = b.slabs[key]
-		if s == nil {
-			s = l.t.newSlab()
-			if b.slabs == nil {
-				b.slabs = make(map[unsafe.Pointer]slab)
-			}
-			b.slabs[key] = s
-			b.slabOrder = append(b.slabOrder, s)
-		}
-	}
-	e.key, e.slab = key, s
-	return s
-}
-
-// reserve accounts for a new chunk of want bytes, or of at least need
-// bytes if want would exceed the allocation limit, and returns its size.
-func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
-	if !b.limited || b.allocated+want <= b.limit {
-		b.allocated += want
-		return want, nil
-	}
-	need = (need + 15) &^ 15
-	if b.allocated+need <= b.limit {
-		b.allocated += need
-		return need, nil
-	}
-	return 0, fmt.Errorf("%w: %d bytes needed, %d of %d in use", ErrAllocationLimit, need, b.allocated, b.limit)
 }
 
 // Reset frees everything allocated from b at once. It first runs the
@@ -231,74 +168,6 @@ func (b *Bump) dropLarge(from int) {
 	}
 	clear(b.large[from:])
 	b.large = b.large[:from]
-}
-
-// AllocatedBytes returns the number of bytes b holds in chunks, whether in
-// use or not. This is the quantity the allocation limit bounds.
-func (b *Bump) AllocatedBytes() int { return int(b.allocated) }
-
-// AllocatedBytesIncludingMetadata returns AllocatedBytes plus the memory
-// b uses to keep track of its chunks.
-func (b *Bump) AllocatedBytesIncludingMetadata() int {
-	n := unsafe.Sizeof(*b) +
-		uintptr(cap(b.chunks))*unsafe.Sizeof(byteChunk{}) +
-		uintptr(cap(b.large))*unsafe.Sizeof(largeChunk{}) +
-		uintptr(cap(b.slabOrder))*unsafe.Sizeof(slab(nil)) +
-		uintptr(cap(b.frames))*unsafe.Sizeof(frame{}) +
-		uintptr(cap(b.marks))*unsafe.Sizeof(slabMark{}) +
-		uintptr(cap(b.cleanups))*unsafe.Sizeof(cleanupEntry{})
-	// Each slab is a small struct and a map entry; count them roughly.
-	n += uintptr(len(b.slabOrder)) * 128
-	return int(b.allocated + n)
-}
-
-// ChunkCapacity returns the number of bytes left in the current byte
-// chunk: pointer-free allocations up to this size (less alignment padding)
-// will not need a new chunk.
-func (b *Bump) ChunkCapacity() int { return int(b.cap - b.off) }
-
-// ChunkInfo describes one chunk of a Bump, as reported by [Bump.Chunks].
-type ChunkInfo struct {
-	// Elem is the element type of a typed chunk (one that holds
-	// pointer-holding values), or nil for an untyped byte chunk.
-	Elem reflect.Type
-	// Capacity is the chunk's size in bytes.
-	Capacity int
-	// Used is the number of bytes in use, alignment padding included.
-	Used int
-	// Large reports whether the chunk was allocated for one large request.
-	Large bool
-}
-
-// Chunks returns an iterator over the chunks b holds: byte chunks first,
-// then each pointer-holding type's chunks. b must not be used for
-// allocation during the iteration.
-func (b *Bump) Chunks() iter.Seq[ChunkInfo] {
-	return func(yield func(ChunkInfo) bool) {
-		if len(b.chunks) > 0 {
-			b.chunks[b.cur].used = b.off
-		}
-		for _, c := range b.chunks {
-			if !yield(ChunkInfo{Capacity: len(c.mem), Used: int(c.used)}) {
-				return
-			}
-		}
-		for _, c := range b.large {
-			if !yield(ChunkInfo{Capacity: len(c.mem), Used: len(c.mem), Large: true}) {
-				return
-			}
-		}
-		for _, s := range b.slabOrder {
-			if !s.chunkInfo(yield) {
-				return
-			}
-		}
-	}
-}
-
-// isBytes reports whether the slot caches key as a pointer-free type.
-func (e *typeSlot) isBytes(key unsafe.Pointer) bool {
-	return e.key == key && e.slab == nil
 }
 
 // noCopy makes go vet's copylocks check report copies of a Bump: a copy

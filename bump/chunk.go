@@ -2,6 +2,8 @@ package bump
 
 import (
 	"fmt"
+	"iter"
+	"reflect"
 	"unsafe"
 )
 
@@ -205,4 +207,48 @@ func (b *Bump) ownsLast(p unsafe.Pointer, size uintptr) (uintptr, bool) {
 	}
 	start := uintptr(p) - uintptr(b.base)
 	return start, uintptr(p) >= uintptr(b.base) && start+roundWord(size) == b.off && start >= b.floor
+}
+
+// ChunkCapacity returns the number of bytes left in the current byte
+// chunk: pointer-free allocations up to this size (less alignment padding)
+// will not need a new chunk.
+func (b *Bump) ChunkCapacity() int { return int(b.cap - b.off) }
+
+// ChunkInfo describes one chunk of a Bump, as reported by [Bump.Chunks].
+type ChunkInfo struct {
+	// Elem is the element type of a typed chunk (one that holds
+	// pointer-holding values), or nil for an untyped byte chunk.
+	Elem reflect.Type
+	// Capacity is the chunk's size in bytes.
+	Capacity int
+	// Used is the number of bytes in use, alignment padding included.
+	Used int
+	// Large reports whether the chunk was allocated for one large request.
+	Large bool
+}
+
+// Chunks returns an iterator over the chunks b holds: byte chunks first,
+// then each pointer-holding type's chunks. b must not be used for
+// allocation during the iteration.
+func (b *Bump) Chunks() iter.Seq[ChunkInfo] {
+	return func(yield func(ChunkInfo) bool) {
+		if len(b.chunks) > 0 {
+			b.chunks[b.cur].used = b.off
+		}
+		for _, c := range b.chunks {
+			if !yield(ChunkInfo{Capacity: len(c.mem), Used: int(c.used)}) {
+				return
+			}
+		}
+		for _, c := range b.large {
+			if !yield(ChunkInfo{Capacity: len(c.mem), Used: len(c.mem), Large: true}) {
+				return
+			}
+		}
+		for _, s := range b.slabOrder {
+			if !s.chunkInfo(yield) {
+				return
+			}
+		}
+	}
 }

@@ -45,16 +45,11 @@ var (
 // first call for a type computes it and later calls look it up.
 func LayoutOf[T any]() Layout {
 	key := typeKey[T]()
-	slot := &recentLayouts[layoutSlot(key)]
+	slot := &recentLayouts[keyHash(key)%uintptr(len(recentLayouts))]
 	if t := slot.Load(); t != nil && t.key == key {
 		return Layout{t}
 	}
 	return layoutOfSlow[T](key, slot)
-}
-
-func layoutSlot(key unsafe.Pointer) uintptr {
-	k := uintptr(key)
-	return (k>>3 ^ k>>9) % uintptr(len(recentLayouts))
 }
 
 func layoutOfSlow[T any](key unsafe.Pointer, slot *atomic.Pointer[typeInfo]) Layout {
@@ -110,38 +105,4 @@ func (l Layout) bytesFor(n int) (uintptr, bool) {
 		return 0, false
 	}
 	return uintptr(n) * size, true
-}
-
-// typeKey returns a pointer that identifies T: the runtime type descriptor
-// of *T, taken from the type word of an interface holding a nil *T.
-// Converting a nil pointer to an interface does not allocate, so this costs
-// one load. Descriptors are unique per type within a program (reflect
-// relies on the same property), which makes the pointer a valid map key.
-func typeKey[T any]() unsafe.Pointer {
-	e := any((*T)(nil))
-	// An empty interface is two words: the type, then the data.
-	return (*[2]unsafe.Pointer)(unsafe.Pointer(&e))[0]
-}
-
-// hasPointers reports whether values of t contain anything the garbage
-// collector must trace.
-func hasPointers(t reflect.Type) bool {
-	switch t.Kind() {
-	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
-		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
-		return false
-	case reflect.Array:
-		return t.Len() > 0 && hasPointers(t.Elem())
-	case reflect.Struct:
-		for i := range t.NumField() {
-			if hasPointers(t.Field(i).Type) {
-				return true
-			}
-		}
-		return false
-	default:
-		// Pointer, UnsafePointer, String, Slice, Map, Interface, Func, Chan.
-		return true
-	}
 }

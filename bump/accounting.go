@@ -1,0 +1,40 @@
+package bump
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// reserve accounts for a new chunk of want bytes, or of at least need
+// bytes if want would exceed the allocation limit, and returns its size.
+func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
+	if !b.limited || b.allocated+want <= b.limit {
+		b.allocated += want
+		return want, nil
+	}
+	need = (need + 15) &^ 15
+	if b.allocated+need <= b.limit {
+		b.allocated += need
+		return need, nil
+	}
+	return 0, fmt.Errorf("%w: %d bytes needed, %d of %d in use", ErrAllocationLimit, need, b.allocated, b.limit)
+}
+
+// AllocatedBytes returns the number of bytes b holds in chunks, whether in
+// use or not. This is the quantity the allocation limit bounds.
+func (b *Bump) AllocatedBytes() int { return int(b.allocated) }
+
+// AllocatedBytesIncludingMetadata returns AllocatedBytes plus the memory
+// b uses to keep track of its chunks.
+func (b *Bump) AllocatedBytesIncludingMetadata() int {
+	n := unsafe.Sizeof(*b) +
+		uintptr(cap(b.chunks))*unsafe.Sizeof(byteChunk{}) +
+		uintptr(cap(b.large))*unsafe.Sizeof(largeChunk{}) +
+		uintptr(cap(b.slabOrder))*unsafe.Sizeof(slab(nil)) +
+		uintptr(cap(b.frames))*unsafe.Sizeof(frame{}) +
+		uintptr(cap(b.marks))*unsafe.Sizeof(slabMark{}) +
+		uintptr(cap(b.cleanups))*unsafe.Sizeof(cleanupEntry{})
+	// Each slab is a small struct and a map entry; count them roughly.
+	n += uintptr(len(b.slabOrder)) * 128
+	return int(b.allocated + n)
+}

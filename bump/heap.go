@@ -1,0 +1,22 @@
+package bump
+
+import "unsafe"
+
+// Heap is an [Allocator] that allocates from the Go heap with make. Resize
+// never succeeds and Free does nothing: the garbage collector reclaims the
+// storage. Containers use Heap when given a nil Allocator.
+type Heap struct{}
+
+// Allocate returns zeroed Go-heap storage for n values of l.
+func (Heap) Allocate(l Layout, n int) (unsafe.Pointer, error) {
+	if _, ok := l.bytesFor(n); !ok || n == 0 {
+		return nil, sizeError(l, n)
+	}
+	return l.t.makeHeap(n), nil
+}
+
+// Resize reports false: Go-heap storage cannot change size in place.
+func (Heap) Resize(Layout, unsafe.Pointer, int, int) bool { return false }
+
+// Free does nothing: the garbage collector reclaims Go-heap storage.
+func (Heap) Free(Layout, unsafe.Pointer, int) {}
