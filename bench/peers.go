@@ -1,0 +1,7 @@
+package bench
+
+// The peers, imported here so that go mod tidy keeps them.
+import (
+	_ "github.com/cockroachdb/swiss"
+	_ "github.com/gammazero/deque"
+)
