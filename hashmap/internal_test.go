@@ -9,35 +9,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// checkInvariants verifies the table's bookkeeping: used counts the full
-// slots, growthLeft is the capacity less the full and deleted slots, and
-// there is always an empty slot, which is what ends every probe sequence.
+// checkInvariants fails t if the table's bookkeeping is wrong.
 func checkInvariants[K comparable, V any](t *testing.T, m *Map[K, V]) {
 	t.Helper()
-	var full, deleted, empty int
-	for gi := range m.groups {
-		for i := range groupSize {
-			switch c := byte(m.groups[gi].ctrl >> (i * 8)); {
-			case c == ctrlEmpty:
-				empty++
-			case c == ctrlDeleted:
-				deleted++
-			case c&ctrlFull != 0:
-				full++
-			default:
-				require.Failf(t, "bad control byte", "%#x in group %d slot %d", c, gi, i)
-			}
-		}
-	}
-	require.Equal(t, m.used, full, "used")
-	require.Equal(t, m.capacity()-m.used-deleted, m.growthLeft, "growthLeft")
-	if len(m.groups) > 0 {
-		require.Positive(t, empty, "no empty slot left to end a probe sequence")
-	}
+	require.NoError(t, m.verify())
 }
 
 // TestInvariantsUnderAllocationLimit runs random TrySet, Delete and
-// TryReserve calls against an arena whose limit makes some of them fail,
+// TryGrow calls against an arena whose limit makes some of them fail,
 // checking that a failure leaves the map as it was and that the table's
 // bookkeeping stays right, tombstones included.
 func TestInvariantsUnderAllocationLimit(t *testing.T) {
@@ -67,7 +46,7 @@ func TestInvariantsUnderAllocationLimit(t *testing.T) {
 					m.Delete(k)
 					delete(ref, k)
 				default:
-					if err := m.TryReserve(r.IntN(100)); err != nil {
+					if err := m.TryGrow(r.IntN(100)); err != nil {
 						require.ErrorIs(t, err, bump.ErrAllocationLimit)
 					}
 				}
