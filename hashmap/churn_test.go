@@ -10,6 +10,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // countingAllocator is the Go heap, counting allocations.
@@ -104,7 +105,7 @@ var churnSizes = []int{8, 14, 100, 1_000, 10_000, 100_000}
 // and -race it runs 200k pairs; BenchmarkChurn reports the full figures.
 func TestChurnMemory(t *testing.T) {
 	long := 1_000_000
-	if testing.Short() || raceEnabled {
+	if testing.Short() || raceEnabled || lifecheck.Enabled {
 		long = 200_000
 	}
 	for _, live := range churnSizes {

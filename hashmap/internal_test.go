@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 	"github.com/stretchr/testify/require"
 )
 
@@ -117,4 +119,16 @@ func TestRandomMutationDuringIteration(t *testing.T) {
 			require.Equal(t, 1, seen[k], "seed %d: key %d present throughout but produced %d times", seed, k, seen[k])
 		}
 	}
+}
+
+// TestMapSize pins the size of a Map header: the checked build's fields
+// and noCopy take no room in the normal build.
+func TestMapSize(t *testing.T) {
+	if lifecheck.Enabled {
+		t.Skip("the checked build adds fields")
+	}
+	var m Map[int, int]
+	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want += unsafe.Alignof(m.used) // seeded, padded
+	require.Equal(t, want, unsafe.Sizeof(m))
 }

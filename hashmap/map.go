@@ -15,6 +15,12 @@ import (
 type Map[K comparable, V any] struct {
 	_ noCopy
 
+	// In the checked build (-tags bumpdebug), the lifetimes of the Map
+	// itself and of its table, and the count of operations; empty
+	// otherwise (and first: a zero-size last field would pad the struct).
+	life, storage lifecheck.Tag
+	debug         debugState
+
 	groups []group[K, V] // len is a power of two, or 0 before the first Set
 
 	used       int // full slots
@@ -29,10 +35,6 @@ type Map[K comparable, V any] struct {
 	// been replaced or cleared (see iter.go). Only writers change them.
 	tableGen uint32
 	clearGen uint32
-
-	// In the checked build (-tags bumpdebug), the lifetimes of the Map
-	// itself and of its table; empty otherwise.
-	life, storage lifecheck.Tag
 }
 
 // New returns an empty map whose storage, and the Map itself, come from a
