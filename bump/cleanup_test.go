@@ -129,8 +129,7 @@ func TestCleanupReentry(t *testing.T) {
 				bump.Bytes(b, 10)
 				require.NoError(t, b.ResetTo(cp))
 				var p bump.Pool
-				p.Put(b)
-				require.Same(t, b, p.Get())
+				require.NotPanics(t, func() { p.Put(b) })
 			})
 		}
 	}
