@@ -277,6 +277,7 @@ func (s *state) recycle() {
 		states.Put(s)
 	}
 }
+
 // cleanup calls the cleanup method of the value p (a *T) points to, if it
 // has one.
 func cleanup(p any) error {
