@@ -64,6 +64,9 @@ func (b *Bump) bumpBytes(size, align uintptr) unsafe.Pointer {
 		return nil
 	}
 	b.off = end
+	if debugBuild {
+		b.checkInvariants()
+	}
 	return unsafe.Add(b.base, start)
 }
 
@@ -105,7 +108,7 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}
-	b.chunks = append(b.chunks, byteChunk{mem: make([]byte, csize)})
+	b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(csize)})
 	b.enterChunk(len(b.chunks) - 1)
 	return b.bumpBytes(size, align), nil
 }
@@ -133,7 +136,7 @@ func (b *Bump) allocLarge(size, align uintptr) (unsafe.Pointer, error) {
 	if _, err := b.reserve(need, need); err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}
-	mem := make([]byte, need)
+	mem := newByteChunk(need)
 	b.large = append(b.large, largeChunk{mem})
 	base := unsafe.Pointer(unsafe.SliceData(mem))
 	return unsafe.Add(base, -uintptr(base)&(align-1)), nil
@@ -188,6 +191,7 @@ func (b *Bump) resizeBytes(p unsafe.Pointer, oldSize, newSize uintptr) bool {
 func (b *Bump) freeBytes(p unsafe.Pointer, size uintptr) {
 	if c := b.lastLarge(p); c != nil {
 		b.allocated -= uintptr(len(c.mem))
+		releaseByteChunk(c.mem)
 		*c = largeChunk{}
 		b.large = b.large[:len(b.large)-1]
 		return

@@ -18,6 +18,9 @@ func (b *Bump) Allocate(l Layout, n int) (unsafe.Pointer, error) {
 	if !ok || n == 0 {
 		return nil, sizeError(l, n)
 	}
+	if debugBuild {
+		defer b.checkInvariants()
+	}
 	switch s := b.slabFor(l).(type) {
 	case nil:
 		return b.allocBytes(size, l.t.align)
@@ -35,6 +38,9 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 	newSize, ok := l.bytesFor(newN)
 	if !ok || oldN < 0 || newN == 0 {
 		return false
+	}
+	if debugBuild {
+		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
 	case nil:
@@ -54,6 +60,9 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 func (b *Bump) Free(l Layout, p unsafe.Pointer, n int) {
 	if _, ok := l.bytesFor(n); !ok || n == 0 {
 		return
+	}
+	if debugBuild {
+		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
 	case nil:
