@@ -128,7 +128,7 @@ func TestMapSize(t *testing.T) {
 		t.Skip("the checked build adds fields")
 	}
 	var m Map[int, int]
-	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
-	want += unsafe.Alignof(m.used) // seeded, padded
+	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want += unsafe.Alignof(m.used) // seeded and kind, padded
 	require.Equal(t, want, unsafe.Sizeof(m))
 }
