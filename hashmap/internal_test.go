@@ -2,6 +2,7 @@ package hashmap
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"testing"
 	"unsafe"
@@ -131,4 +132,51 @@ func TestMapSize(t *testing.T) {
 	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
 	want += unsafe.Alignof(m.used) // seeded and kind, padded
 	require.Equal(t, want, unsafe.Sizeof(m))
+}
+
+type id int64
+type name string
+
+func TestHashKinds(t *testing.T) {
+	wantWord := hash64
+	if unsafe.Sizeof(int(0)) == 4 {
+		wantWord = hash32
+	}
+	require.Equal(t, wantWord, kindOf[int]())
+	require.Equal(t, hash64, kindOf[id]())
+	require.Equal(t, hash64, kindOf[uint64]())
+	require.Equal(t, hash32, kindOf[int32]())
+	require.Equal(t, hashString, kindOf[name]())
+	require.Equal(t, hashComparable, kindOf[float64]())
+	require.Equal(t, hashComparable, kindOf[uint8]())
+	require.Equal(t, hashComparable, kindOf[any]())
+	require.Equal(t, hashComparable, kindOf[[2]int]())
+	require.Equal(t, hashCustom, NewWithHasher[int, int](nil, func(maphash.Seed, int) uint64 { return 0 }).kind)
+}
+
+// TestHashSeededPerMap checks that the specialised hashes depend on each
+// map's seed, so keys chosen to collide in one map do not in another.
+func TestHashSeededPerMap(t *testing.T) {
+	a, b := New[int, int](nil), New[int, int](nil)
+	sa, sb := New[string, int](nil), New[string, int](nil)
+	var same, sameStr int
+	for k := range 1000 {
+		if a.hash(k) == b.hash(k) {
+			same++
+		}
+		if sa.hash(fmt.Sprint(k)) == sb.hash(fmt.Sprint(k)) {
+			sameStr++
+		}
+	}
+	require.Less(t, same, 5)
+	require.Less(t, sameStr, 5)
+	// Low bits (H2) and high bits (H1) both vary with the key.
+	h2s, h1s := map[uint64]bool{}, map[uintptr]bool{}
+	for k := range 1000 {
+		h := a.hash(k)
+		h2s[h2(h)] = true
+		h1s[h1(h)&1023] = true
+	}
+	require.Len(t, h2s, 128)
+	require.Greater(t, len(h1s), 500)
 }
