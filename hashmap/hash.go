@@ -21,8 +21,8 @@ type Hasher[K comparable] func(seed maphash.Seed, key K) uint64
 
 // hashKind says how a map hashes its keys. maphash.Comparable, the hash
 // of Go's own maps, costs about 5 ns for an int through its generic entry;
-// for the key kinds below a specialised hash with the same per-map random
-// seed gives the same flooding resistance at a fraction of the cost.
+// for integer keys a specialised hash with a per-map random seed gives
+// the same flooding resistance for less.
 type hashKind uint8
 
 const (
@@ -30,7 +30,6 @@ const (
 	hashCustom                     // the map's Hasher
 	hash64                         // 8-byte integer kinds: hashWord
 	hash32                         // 4-byte integer kinds: hashWord
-	hashString                     // string kinds: maphash.String
 )
 
 // kindOf returns the hash kind for keys of type K. Floats are left to
@@ -46,9 +45,9 @@ func kindOf[K comparable]() hashKind {
 		case 4:
 			return hash32
 		}
-	case reflect.String:
-		return hashString
 	}
+	// Strings stay with maphash.Comparable: measured (BenchmarkHash),
+	// maphash.String through this switch costs more.
 	return hashComparable
 }
 
@@ -71,8 +70,7 @@ func (m *Map[K, V]) initHash() {
 	}
 }
 
-// hash returns the hash of k. It is small enough to inline into the
-// lookup paths; the generic and custom cases are calls.
+// hash returns the hash of k.
 func (m *Map[K, V]) hash(k K) uintptr {
 	switch m.kind {
 	case hash64:
@@ -81,9 +79,6 @@ func (m *Map[K, V]) hash(k K) uintptr {
 	case hash32:
 		// Sound: K is an integer kind of 4 bytes.
 		return uintptr(hashWord(uint64(*(*uint32)(unsafe.Pointer(&k))), m.wordSeed))
-	case hashString:
-		// Sound: K is a string kind.
-		return uintptr(maphash.String(m.seed, *(*string)(unsafe.Pointer(&k))))
 	}
 	return m.hashSlow(k)
 }

@@ -146,7 +146,7 @@ func TestHashKinds(t *testing.T) {
 	require.Equal(t, hash64, kindOf[id]())
 	require.Equal(t, hash64, kindOf[uint64]())
 	require.Equal(t, hash32, kindOf[int32]())
-	require.Equal(t, hashString, kindOf[name]())
+	require.Equal(t, hashComparable, kindOf[name]())
 	require.Equal(t, hashComparable, kindOf[float64]())
 	require.Equal(t, hashComparable, kindOf[uint8]())
 	require.Equal(t, hashComparable, kindOf[any]())
@@ -179,4 +179,40 @@ func TestHashSeededPerMap(t *testing.T) {
 	}
 	require.Len(t, h2s, 128)
 	require.Greater(t, len(h1s), 500)
+}
+
+var sinkHash uintptr
+
+// BenchmarkHash compares the specialised hashes with maphash.Comparable,
+// which Map used for every key kind before.
+func BenchmarkHash(b *testing.B) {
+	m := New[int, int](nil)
+	s := New[string, int](nil)
+	seed := maphash.MakeSeed()
+	key := "0123456789abcdef"
+	b.Run("int/Comparable", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			sinkHash += uintptr(maphash.Comparable(seed, i))
+		}
+	})
+	b.Run("int/hashWord", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			sinkHash += m.hash(i)
+		}
+	})
+	b.Run("string16/Comparable", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += uintptr(maphash.Comparable(seed, key))
+		}
+	})
+	b.Run("string16/String", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += uintptr(maphash.String(seed, key))
+		}
+	})
+	b.Run("string16/Map.hash", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += s.hash(key)
+		}
+	})
 }
