@@ -81,6 +81,8 @@ type Bump struct {
 	frames          []frame    // open checkpoints, oldest first
 	marks           []slabMark // slab positions saved by frames
 	nextID          uint64
+
+	handles handleCache // Typed handles made by Of
 }
 
 // WithCapacity returns a Bump whose first chunk holds at least n bytes.
