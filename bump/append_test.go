@@ -144,6 +144,9 @@ func TestAppendCheckpoint(t *testing.T) {
 			require.NoError(t, b.ResetTo(cp))
 			require.Equal(t, []string{"a", "b", "c", "d"}, s[:cap(s)])
 			require.Equal(t, []int{1, 2, 3, 4}, n[:cap(n)])
+			if bump.DebugBuild { // which protects or poisons released memory
+				return
+			}
 			if ptrs {
 				require.Equal(t, make([]string, 5), grown, "ResetTo zeroes the growth")
 			} else {
@@ -200,6 +203,9 @@ func TestAppendZeroSize(t *testing.T) {
 var sinkInt int
 
 func TestAppendAllocs(t *testing.T) {
+	if bump.DebugBuild {
+		t.Skip("the checked build takes fresh chunks while released ones are in quarantine")
+	}
 	var b bump.Bump
 	round := func() {
 		var s []int

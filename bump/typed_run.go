@@ -138,7 +138,7 @@ func (t *Typed[T]) refill(n int) ([]T, error) {
 		return unsafe.Slice((*T)(unsafe.Pointer(&zeroSizeBase)), n), nil
 	}
 	b := t.b
-	if !typedFast || n >= t.next {
+	if debugBuild || n >= t.next {
 		p, err := b.Allocate(t.l, n)
 		if err != nil {
 			return nil, err
@@ -230,8 +230,10 @@ func (h handleSlab[T]) rewind(b *Bump, m slabMark) {
 // to protect in it.
 func (handleSlab[T]) setFloor(*slabMark) {}
 
-// The runs are reported by the chunks they come from.
+// The runs are reported, and verified, by the chunks they come from.
 func (handleSlab[T]) chunkInfo(func(ChunkInfo) bool) bool { return true }
+
+func (handleSlab[T]) verify() uintptr { return 0 }
 
 func (handleSlab[T]) allocate(*Bump, int) (unsafe.Pointer, error) {
 	panic("bump: internal error: allocating from a Typed handle's slab entry")

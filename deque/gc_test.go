@@ -11,8 +11,8 @@ import (
 )
 
 type payload struct {
-	id  int
-	buf [64]byte
+	id int
+	_  [64]byte // a size worth collecting
 }
 
 // TestGCKeepsReferents checks that heap objects referenced only from a
