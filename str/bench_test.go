@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 	"github.com/bumpkit/bumpkit/str"
 )
 
@@ -67,4 +68,11 @@ func BenchmarkWriteString(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkBuild builds a string from formatted parts: cmd/bumpbench's str
+// workload (internal/workload).
+func BenchmarkBuild(b *testing.B) {
+	b.Run("strings.Builder", workload.StrBuildHeap)
+	b.Run("bump", workload.StrBuildBump)
 }

@@ -51,13 +51,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 )
 
 const defaultInput = "testdata/node-api.json.gz"
 
 // jsonData is the real-data workload's document, for the variants that
 // are registered before it is loaded (arena.go).
+//
+//lint:ignore U1000 read only by arena.go, built with GOEXPERIMENT=arenas
 var jsonData []byte
 
 func main() {
@@ -122,7 +124,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 
 	cfg := &config{liveHeapMB: o.liveMB, smoke: o.smoke}
 	if filter.MatchString("json") {
-		data, err := tree.ReadFile(o.input)
+		data, err := jsontree.ReadFile(o.input)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) && o.input == defaultInput:
 			fmt.Fprintf(stderr, "bumpbench: %s not found (run from the repository root, or use -input); skipping the json workload\n", defaultInput)
@@ -133,7 +135,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	var selected []*workload
+	var selected []*task
 	for _, w := range workloads(cfg) {
 		if filter.MatchString(w.name) {
 			selected = append(selected, w)
@@ -196,7 +198,7 @@ func setBenchtime(d string) error {
 // measureAll measures every variant of every workload count times,
 // alternating the variants so that drift in the machine's speed affects
 // them alike, and keeps each variant's median run.
-func measureAll(ws []*workload, count int, p *progress) []result {
+func measureAll(ws []*task, count int, p *progress) []result {
 	total := 0
 	for _, w := range ws {
 		total += len(w.variants) * count
@@ -323,7 +325,7 @@ type workloadInfo struct {
 	Description string `json:"description"`
 }
 
-func describe(ws []*workload) []workloadInfo {
+func describe(ws []*task) []workloadInfo {
 	out := make([]workloadInfo, len(ws))
 	for i, w := range ws {
 		out[i] = workloadInfo{w.name, w.desc}
