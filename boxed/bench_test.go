@@ -14,6 +14,7 @@ const batch = 1024
 
 // resource is a 32-byte value with a cleanup method.
 type resource struct {
+	//lint:ignore U1000 b and c pad the value to 32 bytes
 	a, b, c int
 	closed  *int
 }

@@ -11,7 +11,8 @@ import (
 )
 
 type payload struct {
-	id  int
+	id int
+	//lint:ignore U1000 pads the value to hold more than a pointer
 	buf [64]byte
 }
 

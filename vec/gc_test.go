@@ -12,7 +12,8 @@ import (
 )
 
 type payload struct {
-	id  int
+	id int
+	//lint:ignore U1000 pads the value to 64 bytes
 	pad [56]byte
 }
 
