@@ -41,6 +41,7 @@ var arenaVariants = map[string]func(*testing.B){}
 // config holds what workloads need from the command line.
 type config struct {
 	liveHeapMB int
+	treeDepth  int    // of the binary-trees workload
 	json       []byte // the real-data workload's document, if it runs
 	smoke      bool
 }
@@ -89,6 +90,15 @@ func workloads(cfg *config) []*task {
 			},
 		},
 		requestWorkload(cfg),
+		{
+			name: "binary-trees",
+			desc: fmt.Sprintf("the Benchmarks Game's binary-trees, depths %d to %d: %d nodes in trees built, checked and dropped (bumpkit: an arena per tree, reset after each)",
+				workload.MinTreeDepth, cfg.treeDepth, workload.BinaryTreesNodes(cfg.treeDepth)),
+			variants: []variant{
+				{heapVariant, workload.BinaryTreesHeapBench(cfg.treeDepth)},
+				{bumpVariant, workload.BinaryTreesBumpBench(cfg.treeDepth)},
+			},
+		},
 	}
 	ws = append(ws, containerWorkloads()...)
 	if cfg.json != nil {
