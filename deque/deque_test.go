@@ -116,16 +116,25 @@ func TestAtSet(t *testing.T) {
 	require.Equal(t, []int{20, 1, 22}, contents(d))
 
 	for _, i := range []int{-1, 3, 5, math.MinInt, math.MaxInt} {
-		msg := "deque: index " + itoa(i) + " out of range [0:3]"
-		t.Run("At/"+itoa(i), func(t *testing.T) {
-			require.PanicsWithValue(t, msg, func() { d.At(i) })
-		})
-		t.Run("Set/"+itoa(i), func(t *testing.T) {
-			require.PanicsWithValue(t, msg, func() { d.Set(i, 0) })
-		})
+
+		for _, m := range []struct {
+			name string
+			f    func()
+		}{
+			{"At", func() { d.At(i) }},
+			{"Set", func() { d.Set(i, 0) }},
+			{"Remove", func() { d.Remove(i) }},
+			{"Swap", func() { d.Swap(0, i) }},
+		} {
+			t.Run(m.name+"/"+itoa(i), func(t *testing.T) {
+				msg := "deque: " + m.name + ": index " + itoa(i) + " out of range [0:3]"
+				require.PanicsWithValue(t, msg, m.f)
+				require.Equal(t, []int{20, 1, 22}, contents(d), "a panic leaves d unchanged")
+			})
+		}
 	}
 	var empty deque.Deque[int]
-	require.PanicsWithValue(t, "deque: index 0 out of range [0:0]", func() { empty.At(0) })
+	require.PanicsWithValue(t, "deque: At: index 0 out of range [0:0]", func() { empty.At(0) })
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -205,24 +214,83 @@ func TestBackward(t *testing.T) {
 }
 
 func TestModifyDuringIteration(t *testing.T) {
-	d := deque.New[int](nil)
-	for i := range 10 {
-		d.PushBack(i)
+	const msg = "deque: Deque modified during iteration"
+	mutators := []struct {
+		name string
+		f    func(d *deque.Deque[int])
+	}{
+		{"PushBack", func(d *deque.Deque[int]) { d.PushBack(9) }},
+		{"PushFront", func(d *deque.Deque[int]) { d.PushFront(9) }},
+		{"PopBack", func(d *deque.Deque[int]) { d.PopBack() }},
+		{"PopFront", func(d *deque.Deque[int]) { d.PopFront() }},
+		{"Insert", func(d *deque.Deque[int]) { d.Insert(1, 9) }},
+		{"Remove", func(d *deque.Deque[int]) { d.Remove(1) }},
+		{"Rotate", func(d *deque.Deque[int]) { d.Rotate(1) }},
+		{"Clear", func(d *deque.Deque[int]) { d.Clear() }},
+		{"UnmarshalJSON", func(d *deque.Deque[int]) { _ = d.UnmarshalJSON([]byte("[7]")) }},
+		{"push and pop", func(d *deque.Deque[int]) { d.PushBack(9); d.PopBack() }},
 	}
-	n := 0
-	for range d.All() {
-		d.PopBack()
-		n++
+	iterators := []struct {
+		name string
+		iter func(d *deque.Deque[int], body func())
+	}{
+		{"All", func(d *deque.Deque[int], body func()) {
+			for range d.All() {
+				body()
+			}
+		}},
+		{"Values", func(d *deque.Deque[int], body func()) {
+			for range d.Values() {
+				body()
+			}
+		}},
+		{"Backward", func(d *deque.Deque[int], body func()) {
+			for range d.Backward() {
+				body()
+			}
+		}},
 	}
-	require.Equal(t, 5, n, "All stops when it reaches the shrinking end")
-	n = 0
-	for range d.Backward() {
-		d.PopBack()
-		d.PopBack()
-		n++
+	for _, it := range iterators {
+		for _, m := range mutators {
+			t.Run(it.name+"/"+m.name, func(t *testing.T) {
+				d := deque.New[int](nil)
+				for i := range 4 {
+					d.PushBack(i)
+				}
+				steps := 0
+				require.PanicsWithValue(t, msg, func() {
+					it.iter(d, func() {
+						steps++
+						m.f(d)
+					})
+				})
+				require.Equal(t, 1, steps, "the iteration panics right after the body that changed d")
+			})
+		}
+		t.Run(it.name+"/Set and Swap", func(t *testing.T) {
+			d := deque.New[int](nil)
+			for i := range 4 {
+				d.PushBack(i)
+			}
+			steps := 0
+			it.iter(d, func() {
+				d.Set(steps, -1)
+				d.Swap(0, 3)
+				d.Grow(100) // moves the storage, not the elements
+				steps++
+			})
+			require.Equal(t, 4, steps)
+		})
+		t.Run(it.name+"/after the loop", func(t *testing.T) {
+			d := deque.New[int](nil)
+			d.PushBack(1)
+			it.iter(d, func() {})
+			d.PushBack(2) // changing d after the range is fine
+			n := 0
+			it.iter(d, func() { n++ })
+			require.Equal(t, 2, n)
+		})
 	}
-	require.Equal(t, 3, n)
-	require.Equal(t, 0, d.Len())
 }
 
 func TestRotate(t *testing.T) {
@@ -296,7 +364,7 @@ func TestClear(t *testing.T) {
 	}
 }
 
-func TestReserve(t *testing.T) {
+func TestGrow(t *testing.T) {
 	tests := []struct {
 		len, reserve, wantCap int
 	}{
@@ -317,7 +385,7 @@ func TestReserve(t *testing.T) {
 				d.PushFront(i)
 			}
 			want := contents(d)
-			d.Reserve(tt.reserve)
+			d.Grow(tt.reserve)
 			require.GreaterOrEqual(t, d.Cap(), tt.len+tt.reserve)
 			if tt.len == 0 || tt.len+tt.reserve > 4 {
 				require.Equal(t, tt.wantCap, d.Cap())
@@ -325,8 +393,9 @@ func TestReserve(t *testing.T) {
 			require.Equal(t, want, contents(d))
 		})
 	}
-	require.PanicsWithValue(t, "deque: negative Reserve count", func() { deque.New[int](nil).Reserve(-1) })
-	require.PanicsWithValue(t, "deque: negative capacity", func() { deque.WithCapacity[int](nil, -1) })
+	require.PanicsWithValue(t, "deque: Grow: negative count -1", func() { deque.New[int](nil).Grow(-1) })
+	require.PanicsWithValue(t, "deque: TryGrow: negative count -2", func() { _ = deque.New[int](nil).TryGrow(-2) })
+	require.PanicsWithValue(t, "deque: WithCapacity: negative capacity -1", func() { deque.WithCapacity[int](nil, -1) })
 	require.Equal(t, 16, deque.WithCapacity[int](nil, 9).Cap())
 	require.Equal(t, 0, deque.WithCapacity[int](nil, 0).Cap())
 }
@@ -340,13 +409,13 @@ func TestAllocationLimit(t *testing.T) {
 	}
 	c := d.Cap()
 	want := contents(d)
-	err := d.TryReserve(1 << 20)
+	err := d.TryGrow(1 << 20)
 	require.ErrorIs(t, err, bump.ErrAllocationLimit)
 	require.Equal(t, c, d.Cap(), "a failed reserve leaves d unchanged")
 	require.Equal(t, want, contents(d))
 
-	require.ErrorIs(t, d.TryReserve(math.MaxInt), bump.ErrInvalidSize)
-	require.ErrorIs(t, d.TryReserve(math.MaxInt/2), bump.ErrInvalidSize)
+	require.ErrorIs(t, d.TryGrow(math.MaxInt), bump.ErrInvalidSize)
+	require.ErrorIs(t, d.TryGrow(math.MaxInt/2), bump.ErrInvalidSize)
 
 	// Pushing succeeds while the arena's chunks have room, then panics
 	// with the allocation error, leaving the deque as it was.

@@ -1,8 +1,10 @@
 package deque_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/deque"
@@ -140,7 +142,7 @@ func ExampleDeque_Set() {
 	d.Set(5, 0)
 	// Output:
 	// 20
-	// deque: index 5 out of range [0:2]
+	// deque: Set: index 5 out of range [0:2]
 }
 
 func ExampleDeque_Len() {
@@ -170,21 +172,31 @@ func ExampleDeque_Clear() {
 	// Output: 0 8
 }
 
-func ExampleDeque_Reserve() {
+func ExampleDeque_Grow() {
 	var arena bump.Bump
 	d := deque.New[int](&arena)
-	d.Reserve(1000) // one allocation instead of one per doubling
+	d.Grow(1000) // one allocation instead of one per doubling
 	fmt.Println(d.Cap())
 	// Output: 1024
 }
 
-func ExampleDeque_TryReserve() {
+func ExampleDeque_TryGrow() {
 	var arena bump.Bump
 	arena.SetAllocationLimit(1 << 16)
 	d := deque.New[int](&arena)
-	err := d.TryReserve(1 << 20)
-	fmt.Println(errors.Is(err, bump.ErrAllocationLimit), d.Cap())
-	// Output: true 0
+	if err := d.TryGrow(1 << 20); err != nil {
+		fmt.Println(errors.Is(err, bump.ErrAllocationLimit), d.Cap())
+	}
+	// After TryGrow(n) succeeds, n pushes cannot fail.
+	if err := d.TryGrow(100); err == nil {
+		for i := range 100 {
+			d.PushBack(i)
+		}
+	}
+	fmt.Println(d.Len(), d.Cap())
+	// Output:
+	// true 0
+	// 100 128
 }
 
 func ExampleDeque_Rotate() {
@@ -234,4 +246,111 @@ func ExampleDeque_Slices() {
 	front, back := d.Slices()
 	fmt.Println(front, back)
 	// Output: [1 2] [3 4]
+}
+
+func ExampleDeque_Insert() {
+	d := deque.New[string](nil)
+	d.PushBack("a")
+	d.PushBack("c")
+	d.Insert(1, "b")
+	d.Insert(d.Len(), "d") // same as PushBack
+	fmt.Println(d)
+	// Output: [a b c d]
+}
+
+func ExampleDeque_Remove() {
+	d := deque.New[string](nil)
+	for _, s := range []string{"a", "b", "c"} {
+		d.PushBack(s)
+	}
+	fmt.Println(d.Remove(1), d)
+	// Output: b [a c]
+}
+
+func ExampleDeque_Swap() {
+	d := deque.New[int](nil)
+	for i := range 4 {
+		d.PushBack(i)
+	}
+	d.Swap(0, 3)
+	fmt.Println(d)
+	// Output: [3 1 2 0]
+}
+
+func ExampleDeque_Index() {
+	d := deque.New[int](nil)
+	for _, v := range []int{5, 8, 13, 8} {
+		d.PushBack(v)
+	}
+	is8 := func(v int) bool { return v == 8 }
+	fmt.Println(d.Index(is8), d.RIndex(is8), d.Index(func(v int) bool { return v > 20 }))
+	// Output: 1 3 -1
+}
+
+func ExampleDeque_Values() {
+	d := deque.New[int](nil)
+	for _, v := range []int{3, 1, 2} {
+		d.PushFront(v)
+	}
+	// Read-only algorithms come from the slices package.
+	fmt.Println(slices.Sorted(d.Values()), slices.Max(slices.Collect(d.Values())))
+	// Output: [1 2 3] 3
+}
+
+func ExampleDeque_Clone() {
+	var arena bump.Bump
+	d := deque.New[int](&arena)
+	d.PushBack(1)
+	c := d.Clone()
+	c.PushBack(2)
+	fmt.Println(d, c)
+	// Output: [1] [1 2]
+}
+
+// A Deque changed while it is ranged over panics instead of skipping or
+// repeating elements.
+func ExampleDeque_All_modified() {
+	d := deque.New[int](nil)
+	d.PushBack(1)
+	d.PushBack(2)
+	defer func() { fmt.Println(recover()) }()
+	for _, v := range d.All() {
+		d.PushBack(v * 10)
+	}
+	// Output: deque: Deque modified during iteration
+}
+
+func ExampleDeque_MarshalJSON() {
+	type job struct {
+		Queue *deque.Deque[string]
+	}
+	j := job{Queue: deque.New[string](nil)}
+	j.Queue.PushBack("b")
+	j.Queue.PushFront("a")
+	out, _ := json.Marshal(j)
+	fmt.Println(string(out))
+
+	var back job // encoding/json makes the Deque, on the Go heap
+	_ = json.Unmarshal(out, &back)
+	fmt.Println(back.Queue.Len(), back.Queue)
+	// Output:
+	// {"Queue":["a","b"]}
+	// 2 [a b]
+}
+
+func ExampleDeque_Format() {
+	d := deque.New[string](nil)
+	d.PushBack("y")
+	d.PushFront("x")
+	fmt.Printf("%v %q %5s|\n", d, d, d)
+	// Output: [x y] ["x" "y"] [    x     y]|
+}
+
+func ExampleDeque_nil() {
+	var d *deque.Deque[int]
+	fmt.Println(d.Len(), d.Cap(), d.Index(func(int) bool { return true }), d)
+	for range d.All() {
+		fmt.Println("never")
+	}
+	// Output: 0 0 -1 []
 }

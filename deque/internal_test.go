@@ -62,7 +62,44 @@ func TestVacatedSlotsZeroed(t *testing.T) {
 		d.PopFront()
 		d.PopBack()
 		checkInvariants(t, d)
+		d.Insert(2, x)
+		checkInvariants(t, d)
+		d.Insert(d.Len()-1, x)
+		checkInvariants(t, d)
+		d.Remove(1)
+		checkInvariants(t, d)
+		d.Remove(d.Len() - 2)
+		checkInvariants(t, d)
+		require.NoError(t, d.UnmarshalJSON([]byte("[null]")))
+		checkInvariants(t, d)
 		d.Clear()
 		checkInvariants(t, d)
+	}
+}
+
+// TestShrinkKeepsInvariants drains wrapped heap rings through every path
+// that shrinks, checking the representation at each step.
+func TestShrinkKeepsInvariants(t *testing.T) {
+	x := new(int)
+	pops := map[string]func(d *Deque[*int]){
+		"PopFront": func(d *Deque[*int]) { d.PopFront() },
+		"PopBack":  func(d *Deque[*int]) { d.PopBack() },
+		"Remove":   func(d *Deque[*int]) { d.Remove(d.Len() / 3) },
+	}
+	for name, pop := range pops {
+		for _, front := range []int{0, 5, 40} {
+			d := New[*int](nil)
+			for range front {
+				d.PushFront(x)
+			}
+			for d.Len() < 64 {
+				d.PushBack(x)
+			}
+			for d.Len() > 0 {
+				pop(d)
+				checkInvariants(t, d)
+				require.GreaterOrEqual(t, d.Cap(), min(64, max(16, 2*d.Len())), "%s from %d", name, front)
+			}
+		}
 	}
 }

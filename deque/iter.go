@@ -2,15 +2,49 @@ package deque
 
 import "iter"
 
+// modifiedPanic is the panic of an iteration whose deque changed under it.
+const modifiedPanic = "deque: Deque modified during iteration"
+
 // All returns an iterator over the index-value pairs of d, front to back.
-// Each step reads d afresh, so the iterator never panics, but if d is
-// changed during the iteration other than by [Deque.Set], elements may be
-// skipped or seen twice.
+// [Deque.Set] and [Deque.Swap] may be called during the iteration, which
+// then yields the new values; any other change to d (a push, pop, insert,
+// remove, rotation or Clear) makes the iteration panic with "deque: Deque
+// modified during iteration" when the loop body returns, rather than skip
+// or repeat elements. A nil *Deque yields nothing.
 func (d *Deque[T]) All() iter.Seq2[int, T] {
 	return func(yield func(int, T) bool) {
+		if d == nil {
+			return
+		}
+		d.check()
+		mods := d.mods
 		for i := 0; i < d.n; i++ {
 			if !yield(i, d.buf[d.slot(i)]) {
 				return
+			}
+			if d.mods != mods {
+				panic(modifiedPanic)
+			}
+		}
+	}
+}
+
+// Values returns an iterator over the elements of d, front to back, like
+// [slices.Values]. Changes to d during the iteration behave as for
+// [Deque.All].
+func (d *Deque[T]) Values() iter.Seq[T] {
+	return func(yield func(T) bool) {
+		if d == nil {
+			return
+		}
+		d.check()
+		mods := d.mods
+		for i := 0; i < d.n; i++ {
+			if !yield(d.buf[d.slot(i)]) {
+				return
+			}
+			if d.mods != mods {
+				panic(modifiedPanic)
 			}
 		}
 	}
@@ -21,10 +55,17 @@ func (d *Deque[T]) All() iter.Seq2[int, T] {
 // as for [Deque.All].
 func (d *Deque[T]) Backward() iter.Seq2[int, T] {
 	return func(yield func(int, T) bool) {
-		for i := d.n - 1; ; i-- {
-			i = min(i, d.n-1)
-			if i < 0 || !yield(i, d.buf[d.slot(i)]) {
+		if d == nil {
+			return
+		}
+		d.check()
+		mods := d.mods
+		for i := d.n - 1; i >= 0; i-- {
+			if !yield(i, d.buf[d.slot(i)]) {
 				return
+			}
+			if d.mods != mods {
+				panic(modifiedPanic)
 			}
 		}
 	}
@@ -35,12 +76,48 @@ func (d *Deque[T]) Backward() iter.Seq2[int, T] {
 // first elements and back the rest. When the elements are contiguous,
 // back is empty. Both slices have their capacity clipped to their length,
 // so appending to them never overwrites d; they are valid until d is next
-// changed.
+// changed. A nil *Deque returns two empty slices.
 func (d *Deque[T]) Slices() (front, back []T) {
+	if d == nil {
+		return nil, nil
+	}
+	d.check()
 	end := d.head + d.n
 	if end <= len(d.buf) {
 		return d.buf[d.head:end:end], nil
 	}
 	end -= len(d.buf)
 	return d.buf[d.head:], d.buf[:end:end]
+}
+
+// Index returns the index of the first element of d, from the front, for
+// which f returns true, or -1 if there is none, like [slices.IndexFunc].
+// A nil *Deque returns -1.
+func (d *Deque[T]) Index(f func(T) bool) int {
+	if d == nil {
+		return -1
+	}
+	d.check()
+	for i := 0; i < d.n; i++ {
+		if f(d.buf[d.slot(i)]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// RIndex is like [Deque.Index] but searches from the back: it returns the
+// index, counted from the front, of the last element for which f returns
+// true, or -1 if there is none.
+func (d *Deque[T]) RIndex(f func(T) bool) int {
+	if d == nil {
+		return -1
+	}
+	d.check()
+	for i := d.n - 1; i >= 0; i-- {
+		if f(d.buf[d.slot(i)]) {
+			return i
+		}
+	}
+	return -1
 }

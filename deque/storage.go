@@ -5,54 +5,75 @@ import (
 	"math/bits"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
-// Reserve makes sure d can hold at least n more elements without growing
-// its storage again. It panics if n is negative, and with an error wrapping
-// [bump.ErrAllocationLimit] if the allocator cannot provide the storage;
-// see [Deque.TryReserve].
-func (d *Deque[T]) Reserve(n int) {
-	if err := d.TryReserve(n); err != nil {
+// minShrinkCap is the capacity below which a heap deque does not shrink:
+// gammazero/deque's minimum, small enough not to matter and large enough
+// that a deque hovering around a few elements does not move back and
+// forth.
+const minShrinkCap = 16
+
+// maxCap bounds the capacity so that doubling and the index arithmetic
+// cannot overflow an int.
+const maxCap = 1 << (bits.UintSize - 2)
+
+// Grow makes sure d can hold at least n more elements without growing its
+// storage again: after Grow(n), the next n pushes or inserts do not
+// allocate. It panics if n is negative, and with the allocator's error if
+// it cannot provide the storage; see [Deque.TryGrow].
+func (d *Deque[T]) Grow(n int) {
+	if n < 0 {
+		panic(fmt.Sprintf("deque: Grow: negative count %d", n))
+	}
+	if err := d.reserve(n, "Grow"); err != nil {
 		panic(err)
 	}
 }
 
-// TryReserve is like [Deque.Reserve] but returns an error instead of
-// panicking when the storage cannot be allocated: one wrapping
+// TryGrow is like [Deque.Grow] but returns an error instead of panicking
+// when the storage cannot be allocated: one wrapping
 // [bump.ErrAllocationLimit] when the allocator's limit does not allow it,
 // or [bump.ErrInvalidSize] when the capacity would overflow. On error d is
-// unchanged. It still panics if n is negative.
-func (d *Deque[T]) TryReserve(n int) error {
+// unchanged; on success the next n pushes or inserts cannot fail. It
+// still panics if n is negative.
+func (d *Deque[T]) TryGrow(n int) error {
 	if n < 0 {
-		panic("deque: negative Reserve count")
+		panic(fmt.Sprintf("deque: TryGrow: negative count %d", n))
 	}
+	return d.reserve(n, "TryGrow")
+}
+
+// reserve makes room for n more elements, naming method in its error.
+func (d *Deque[T]) reserve(n int, method string) error {
+	d.check()
 	if n <= len(d.buf)-d.n {
 		return nil
 	}
-	return d.resize(n)
+	return d.resize(n, method)
 }
 
-// grow is the slow path of the pushes, kept out of line so that they
-// inline.
+// grow is the slow path of the pushes and Insert, kept out of line so that
+// the pushes inline.
 //
 //go:noinline
-func (d *Deque[T]) grow() {
-	if err := d.resize(1); err != nil {
+func (d *Deque[T]) grow(method string) {
+	if err := d.resize(1, method); err != nil {
 		panic(err)
 	}
 }
 
 // resize moves d to power-of-two storage with room for n more elements.
-func (d *Deque[T]) resize(n int) error {
+func (d *Deque[T]) resize(n int, method string) error {
 	oldCap := len(d.buf)
 	needed := d.n + n
-	if needed < 0 || needed > 1<<(bits.UintSize-2) {
-		return fmt.Errorf("deque: cannot hold %d more than %d elements: %w", n, d.n, bump.ErrInvalidSize)
+	if needed < 0 || needed > maxCap {
+		return fmt.Errorf("deque: %s: %d more elements than the %d held: %w", method, n, d.n, bump.ErrInvalidSize)
 	}
 	newCap := 1 << bits.Len(uint(bump.GrowCap(oldCap, needed)-1))
 	buf, err := bump.ResizeSlice(d.a, d.buf, newCap)
 	if err != nil {
-		return fmt.Errorf("deque: cannot grow to %d elements: %w", newCap, err)
+		return fmt.Errorf("deque: %s: %w", method, err)
 	}
 	buf = buf[:newCap]
 	// ResizeSlice keeps the elements at their slots, so a ring that wrapped
@@ -73,5 +94,62 @@ func (d *Deque[T]) resize(n int) error {
 		}
 	}
 	d.buf = buf
+	// Storage grown in place past a checkpoint is released by a ResetTo
+	// to it, so the tag moves on every resize, not only on a new address.
+	d.store.Move(d.a)
 	return nil
+}
+
+// shrink halves the storage of a heap deque that a pop left a quarter full,
+// as gammazero/deque does, so that a drained deque gives memory back. The
+// half it moves to is half full, so that pushes do not grow it straight
+// back. In an arena it does nothing (see the package doc).
+//
+//go:noinline
+func (d *Deque[T]) shrink() {
+	if d.keep || len(d.buf) <= max(minShrinkCap, d.minCap) {
+		return
+	}
+	buf, err := bump.AllocateSlice[T](d.a, len(d.buf)/2)
+	if err != nil {
+		return // a pop cannot fail: keep the larger storage
+	}
+	front, back := d.Slices()
+	copy(buf[copy(buf, front):], back)
+	bump.FreeSlice(d.a, d.buf)
+	d.buf, d.head = buf, 0
+	d.store.Move(d.a)
+}
+
+// Clone returns a copy of d, allocated like [New] from d's allocator, with
+// the capacity its elements need (rounded up to a power of two). The
+// elements are copied as by assignment. Clone of a nil *Deque returns nil.
+// It panics with the allocator's error if it cannot provide the copy,
+// leaving the allocator as it was.
+func (d *Deque[T]) Clone() *Deque[T] {
+	if d == nil {
+		return nil
+	}
+	d.check()
+	var buf []T
+	if d.n > 0 {
+		var err error
+		buf, err = bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(d.n-1)))
+		if err != nil {
+			panic(fmt.Errorf("deque: Clone: %w", err))
+		}
+	}
+	c, err := newHeader[T](d.a)
+	if err != nil {
+		bump.FreeSlice(d.a, buf)
+		panic(fmt.Errorf("deque: Clone: %w", err))
+	}
+	if len(buf) > 0 {
+		c.buf = buf
+		c.store = lifecheck.Track(d.a)
+	}
+	front, back := d.Slices()
+	c.n = copy(c.buf[copy(c.buf, front):], back) + len(front)
+	c.minCap = d.minCap
+	return c
 }

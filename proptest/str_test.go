@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/bumpkit/bumpkit/str"
 )
 
@@ -137,14 +138,14 @@ func (m *strMachine) apply(o op) error {
 		return m.wrote(n, err, want)
 	case "Insert":
 		i, x := boundary(m.model, o.arg(0)), text(o.arg(1), o.arg(2))
-		if failed, bug := m.env.failed(s.Insert(i, x)); bug != nil || failed {
+		if failed, bug := m.env.failed(alloctest.Catch(func() { s.Insert(i, x) })); bug != nil || failed {
 			return bug
 		}
 		m.model = m.model[:i] + x + m.model[i:]
 	case "Remove":
 		i, j := boundary(m.model, o.arg(0)), boundary(m.model, o.arg(1))
 		i, j = min(i, j), max(i, j)
-		if failed, bug := m.env.failed(s.Remove(i, j)); bug != nil || failed {
+		if failed, bug := m.env.failed(alloctest.Catch(func() { s.Remove(i, j) })); bug != nil || failed {
 			return bug
 		}
 		m.model = m.model[:i] + m.model[j:]
@@ -165,7 +166,7 @@ func (m *strMachine) apply(o op) error {
 		n := o.arg(0)
 		var err error
 		if o.kind.name == "Grow" {
-			err = catchLimit(func() { s.Grow(n) })
+			err = alloctest.Catch(func() { s.Grow(n) })
 		} else {
 			err = s.TryGrow(n)
 		}
@@ -177,7 +178,7 @@ func (m *strMachine) apply(o op) error {
 		}
 	case "Bytes":
 		var b []byte
-		if failed, bug := m.env.failed(catchLimit(func() { b = s.Bytes() })); bug != nil || failed {
+		if failed, bug := m.env.failed(alloctest.Catch(func() { b = s.Bytes() })); bug != nil || failed {
 			return bug
 		}
 		if string(b) != m.model {
@@ -201,7 +202,7 @@ func (m *strMachine) apply(o op) error {
 		x := text(o.arg(1), o.arg(0))
 		want := fmt.Sprintf("%d/%s/%v", o.arg(0), x, []int{o.arg(1)})
 		var got string
-		if failed, bug := m.env.failed(catchLimit(func() { got = str.Sprintf(m.env.a, "%d/%s/%v", o.arg(0), x, []int{o.arg(1)}) })); bug != nil || failed {
+		if failed, bug := m.env.failed(alloctest.Catch(func() { got = str.Sprintf(m.env.a, "%d/%s/%v", o.arg(0), x, []int{o.arg(1)}) })); bug != nil || failed {
 			return bug
 		}
 		if got != want {
@@ -210,7 +211,7 @@ func (m *strMachine) apply(o op) error {
 		m.snap(o.String(), got)
 	case "From":
 		var w *str.String
-		if failed, bug := m.env.failed(catchLimit(func() { w = str.From(m.env.a, m.model) })); bug != nil || failed {
+		if failed, bug := m.env.failed(alloctest.Catch(func() { w = str.From(m.env.a, m.model) })); bug != nil || failed {
 			return bug
 		}
 		m.s = w

@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/vec"
 )
 
 // val is the element stored for argument x: a string, so that the Vec holds
-// pointers, with runs of equal values for Dedup to find.
+// pointers, with runs of equal values for Compact to find.
 func val(x int) string { return "v" + strconv.Itoa(x) }
 
 func vals(n, x int) []string {
@@ -35,12 +34,12 @@ var vecOps = []opKind{
 	{name: "Extend", weight: 2, args: []int{64, 1000}},
 	{name: "AppendSlice", weight: 2, args: []int{64, 1000}},
 	{name: "TryAppendSlice", weight: 2, args: []int{256, 1000}},
-	{name: "Reserve", weight: 1, args: []int{256}},
-	{name: "TryReserve", weight: 1, args: []int{1024}},
-	{name: "ShrinkToFit", weight: 1},
-	{name: "Retain", weight: 1, args: []int{5}},
-	{name: "Dedup", weight: 1},
-	{name: "DedupFunc", weight: 1, args: []int{4}},
+	{name: "Grow", weight: 1, args: []int{256}},
+	{name: "TryGrow", weight: 1, args: []int{1024}},
+	{name: "Clip", weight: 1},
+	{name: "DeleteFunc", weight: 1, args: []int{5}},
+	{name: "Compact", weight: 1},
+	{name: "CompactFunc", weight: 1, args: []int{4}},
 	{name: "SplitOff", weight: 1, args: []int{64}},
 	{name: "Clone", weight: 1},
 	{name: "IntoSlice", weight: 1},
@@ -80,11 +79,11 @@ func (m *vecMachine) freeze(what string, get func() []string) {
 	}
 }
 
-func retainKeep(mod int) func(string) bool {
-	return func(s string) bool { return (len(s)+int(s[len(s)-1]))%(mod+2) != 0 }
+func deleteDel(mod int) func(string) bool {
+	return func(s string) bool { return (len(s)+int(s[len(s)-1]))%(mod+2) == 0 }
 }
 
-func dedupEq(k int) func(a, b string) bool {
+func compactEq(k int) func(a, b string) bool {
 	return func(a, b string) bool { return len(a)%(k+1) == len(b)%(k+1) }
 }
 
@@ -180,13 +179,13 @@ func (m *vecMachine) apply(o op) error {
 	case "TryAppendSlice":
 		xs := vals(o.arg(0), o.arg(1))
 		return fallible(v.TryAppendSlice(xs), func() { m.model = append(m.model, xs...) })
-	case "Reserve", "TryReserve":
+	case "Grow", "TryGrow":
 		k := o.arg(0)
 		var err error
-		if o.kind.name == "Reserve" {
-			err = catchLimit(func() { v.Reserve(k) })
+		if o.kind.name == "Grow" {
+			err = catchLimit(func() { v.Grow(k) })
 		} else {
-			err = v.TryReserve(k)
+			err = v.TryGrow(k)
 		}
 		if bug := fallible(err, func() {}); bug != nil || err != nil {
 			return bug
@@ -194,21 +193,21 @@ func (m *vecMachine) apply(o op) error {
 		if v.Cap() < n+k {
 			return fmt.Errorf("capacity %d after reserving %d more than %d", v.Cap(), k, n)
 		}
-	case "ShrinkToFit":
-		v.ShrinkToFit()
+	case "Clip":
+		v.Clip()
 		if !m.env.limited() && v.Cap() != n {
-			return fmt.Errorf("capacity %d after ShrinkToFit of %d elements", v.Cap(), n)
+			return fmt.Errorf("capacity %d after Clip of %d elements", v.Cap(), n)
 		}
-	case "Retain":
-		keep := retainKeep(o.arg(0))
-		v.Retain(keep)
-		m.model = slices.DeleteFunc(m.model, func(s string) bool { return !keep(s) })
-	case "Dedup":
-		vec.Dedup(v)
+	case "DeleteFunc":
+		del := deleteDel(o.arg(0))
+		v.DeleteFunc(del)
+		m.model = slices.DeleteFunc(m.model, del)
+	case "Compact":
+		vec.Compact(v)
 		m.model = slices.Compact(m.model)
-	case "DedupFunc":
-		eq := dedupEq(o.arg(0))
-		v.DedupFunc(eq)
+	case "CompactFunc":
+		eq := compactEq(o.arg(0))
+		v.CompactFunc(eq)
 		m.model = slices.CompactFunc(m.model, eq)
 	case "SplitOff":
 		i := o.arg(0) % (n + 1)
@@ -275,7 +274,8 @@ func (m *vecMachine) apply(o op) error {
 				v.Set(i, "x")
 			}
 		})
-		if want := fmt.Sprintf("vec: index %d out of range [0:%d]", i, n); !strings.Contains(msg, want) {
+		fn := []string{"At", "Remove", "Set"}[o.arg(0)]
+		if want := fmt.Sprintf("vec: %s: index %d out of range [0:%d]", fn, i, n); msg != want {
 			return fmt.Errorf("panic message %q, want %q", msg, want)
 		}
 	case "GC":

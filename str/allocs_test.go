@@ -8,6 +8,7 @@
 package str_test
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -47,4 +48,51 @@ func TestWriteSteadyStateNoAllocs(t *testing.T) {
 		b.Reset()
 	})
 	require.Zero(t, allocs)
+}
+
+// TestHeaderInArena checks that making Strings in a warm arena costs no
+// Go-heap allocation: the String itself lives in the arena too.
+func TestHeaderInArena(t *testing.T) {
+	ctors := []struct {
+		name string
+		make func(a bump.Allocator) *str.String
+	}{
+		{"New", func(a bump.Allocator) *str.String { return str.New(a) }},
+		{"WithCapacity", func(a bump.Allocator) *str.String { return str.WithCapacity(a, 100) }},
+		{"From", func(a bump.Allocator) *str.String { return str.From(a, "hello, arena") }},
+	}
+	for _, tc := range ctors {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bump.Bump
+			allocs := testing.AllocsPerRun(100, func() {
+				for range 100 {
+					s := tc.make(&b)
+					s.WriteString("more")
+				}
+				b.Reset()
+			})
+			require.Zero(t, allocs)
+		})
+	}
+}
+
+// TestHeapGrowthLikeBuffer checks that on the Go heap a String grows its
+// storage as often as a bytes.Buffer does, or less, building 1 MiB from
+// 16-byte pieces: both double.
+func TestHeapGrowthLikeBuffer(t *testing.T) {
+	piece := []byte("0123456789abcdef")
+	buffer := testing.AllocsPerRun(5, func() {
+		var b bytes.Buffer
+		for range (1 << 20) / len(piece) {
+			b.Write(piece)
+		}
+	})
+	builder := testing.AllocsPerRun(5, func() {
+		var b str.String
+		for range (1 << 20) / len(piece) {
+			b.Write(piece)
+		}
+	})
+	require.LessOrEqual(t, builder, buffer)
+	t.Logf("allocations for 1 MiB: String %v, bytes.Buffer %v", builder, buffer)
 }

@@ -54,18 +54,14 @@ func ExampleFprintf() {
 
 func ExampleString_Insert() {
 	s := str.From(nil, "héllo")
-	if err := s.Insert(0, "¡"); err != nil {
-		panic(err)
-	}
+	s.Insert(0, "¡")
 	fmt.Println(s.String())
 	// Output: ¡héllo
 }
 
 func ExampleString_Remove() {
 	s := str.From(nil, "héllo, world")
-	if err := s.Remove(6, 8); err != nil {
-		panic(err)
-	}
+	s.Remove(6, 8)
 	fmt.Println(s.String())
 	// Output: hélloworld
 }
@@ -100,8 +96,8 @@ func ExampleString_Grow() {
 // should.
 func ExampleString_WriteString() {
 	arena := bump.WithCapacity(64)
-	arena.SetAllocationLimit(arena.AllocatedBytes())
 	s := str.New(arena)
+	arena.SetAllocationLimit(arena.AllocatedBytes())
 	_, err := s.WriteString(string(make([]byte, 1<<20)))
 	fmt.Println(errors.Is(err, bump.ErrAllocationLimit), s.Len())
 	// Output: true 0

@@ -2,25 +2,38 @@ package str
 
 import (
 	"fmt"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // A String builds a string in storage from an allocator. The zero value is
 // an empty String using the Go heap. A String must not be copied after
-// first use, and is not safe for concurrent use.
+// first use: go vet reports copies, and writing through a copy (or
+// calling String on one) panics, as with a [strings.Builder]. A String is
+// not safe for concurrent use, except that its read-only methods may be
+// called from many goroutines at once while nothing writes to it (see the
+// package doc).
 type String struct {
-	_   noCopy
-	dbg debugState
-	a   bump.Allocator
+	_ noCopy
+	// addr is the String's own address once it holds storage, to detect
+	// copies by value as strings.Builder does.
+	addr *String
+	// life tracks the memory of the String itself when it lives in an
+	// arena, store the memory of buf, in the checked build.
+	life, store lifecheck.Tag
+	a           bump.Allocator
 	// buf holds the content; cap(buf) is the whole allocation, which is
-	// what bump.ResizeSlice must be given.
+	// what the allocator must be given back.
 	buf []byte
 	// frozen is the length of the longest string returned by String from
 	// the current storage: buf[:frozen] must never change, and the storage
-	// must never be freed or shrunk.
-	frozen int
+	// must never be freed or shrunk. String raises it atomically, so that
+	// concurrent readers do not race; only writers, which have s to
+	// themselves, lower it.
+	frozen atomic.Int64
 }
 
 // noCopy lets go vet's copylocks check report Strings copied by value.
@@ -30,56 +43,138 @@ func (*noCopy) Lock()   {}
 func (*noCopy) Unlock() {}
 
 // New returns an empty String that will allocate from a (the Go heap if a
-// is nil). It allocates no storage until the first write.
+// is nil). The String itself is allocated from a too, so that with a
+// [*bump.Bump] making a String costs no Go-heap allocation; it is then
+// valid only until the arena is reset. New allocates no storage for the
+// content until the first write. It panics with an error wrapping the
+// allocator's if a cannot provide the String.
 func New(a bump.Allocator) *String {
-	return &String{a: a}
-}
-
-// WithCapacity returns an empty String with room for at least n bytes allocated
-// from a. It panics if n is negative or if a cannot provide the storage
-// (for example with an error wrapping [bump.ErrAllocationLimit]).
-func WithCapacity(a bump.Allocator, n int) *String {
-	if n < 0 {
-		panic(fmt.Sprintf("str: negative capacity %d", n))
+	s, err := newString("New", a)
+	if err != nil {
+		panic(err)
 	}
-	s := &String{a: a}
-	s.Grow(n)
 	return s
 }
 
-// From returns a String allocated from a holding a copy of x. It panics
-// like [WithCapacity].
+func newString(op string, a bump.Allocator) (*String, error) {
+	if lifecheck.Enabled {
+		// In the checked build the String itself lives on the Go heap, so
+		// that its tags outlive the arena and report every use after a
+		// reset, even once the arena has handed the memory out again.
+		s := &String{a: a}
+		s.addr = s
+		s.life = lifecheck.Track(a)
+		return s, nil
+	}
+	h, err := bump.AllocateSlice[String](a, 1)
+	if err != nil {
+		return nil, fmt.Errorf("str: %s: %w", op, err)
+	}
+	s := &h[0]
+	s.a = a
+	s.addr = s
+	s.life = lifecheck.Track(a)
+	return s, nil
+}
+
+// WithCapacity returns an empty String, allocated from a like [New], with
+// room for at least n bytes allocated from a. As with make, it panics if n
+// is negative (str: WithCapacity: negative capacity -1) or if a cannot
+// provide the storage (with an error wrapping the allocator's, such as
+// one wrapping [bump.ErrAllocationLimit]).
+func WithCapacity(a bump.Allocator, n int) *String {
+	if n < 0 {
+		panic(fmt.Sprintf("str: WithCapacity: negative capacity %d", n))
+	}
+	s, err := newString("WithCapacity", a)
+	if err == nil && n > 0 {
+		err = s.growExact("WithCapacity", n)
+	}
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// From returns a String allocated from a like [New], holding a copy of x
+// in storage from a. It panics like [WithCapacity].
 func From(a bump.Allocator, x string) *String {
-	s := WithCapacity(a, len(x))
+	s, err := newString("From", a)
+	if err == nil && len(x) > 0 {
+		err = s.growExact("From", len(x))
+	}
+	if err != nil {
+		panic(err)
+	}
 	s.buf = append(s.buf, x...)
 	return s
 }
 
 // Allocator returns the allocator s takes its storage from: nil for the Go
-// heap.
-func (s *String) Allocator() bump.Allocator { return s.a }
+// heap, and for a nil s.
+func (s *String) Allocator() bump.Allocator {
+	if s == nil {
+		return nil
+	}
+	return s.a
+}
 
-// Len returns the number of bytes in s.
-func (s *String) Len() int { return len(s.buf) }
+// Len returns the number of bytes in s; s.Len() == len(s.String()). A nil
+// s has length 0.
+func (s *String) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.buf)
+}
 
-// Cap returns the number of bytes s can hold without allocating. After
-// String has been called, edits other than appends may still need to
-// copy the content; see [String.Grow].
-func (s *String) Cap() int { return cap(s.buf) }
+// Cap returns the number of bytes s can hold, including those already
+// written. It is 0 for a nil s. After String has been called, edits
+// other than appends may still need to copy the content; see
+// [String.Grow].
+func (s *String) Cap() int {
+	if s == nil {
+		return 0
+	}
+	return cap(s.buf)
+}
 
 // String returns the content of s. It does not copy: the result shares
 // s's storage, which s will never change or give back, so the result
-// stays the same whatever s does next. An empty String returns "".
+// stays the same whatever s does next. An empty or nil String returns "".
+//
+// String is read-only in the sense of the package doc: concurrent calls
+// are race-free. It records, with one atomic operation, how much of the
+// storage the result shares, and panics if s is a copy of another String.
 func (s *String) String() string {
-	s.dbg.check()
+	if s == nil {
+		return ""
+	}
+	s.checkRead("String")
 	n := len(s.buf)
 	if n == 0 {
 		return ""
 	}
-	s.frozen = max(s.frozen, n)
+	for {
+		f := s.frozen.Load()
+		if f >= int64(n) || s.frozen.CompareAndSwap(f, int64(n)) {
+			break
+		}
+	}
 	// Sound because buf[:frozen] is never written again and its storage
 	// is never freed (see prepare), which is what a Go string needs.
 	return unsafe.String(unsafe.SliceData(s.buf), n)
+}
+
+// view returns the content of s as a string without recording it as
+// shared: for readers (Format, MarshalJSON) that do not keep it beyond
+// the call.
+func (s *String) view() string {
+	if s == nil {
+		return ""
+	}
+	s.checkRead("String")
+	return unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 }
 
 // Bytes returns the content of s as a slice sharing s's storage, which
@@ -87,13 +182,17 @@ func (s *String) String() string {
 // modifying it would change what a later String returned). If a string
 // returned by String shares the storage, Bytes first moves the content to
 // fresh storage, so that modifying the slice does not change that string;
-// it panics if the allocator cannot provide it.
+// it panics with an error wrapping the allocator's if the allocator
+// cannot provide it. A nil s returns nil.
 func (s *String) Bytes() []byte {
-	s.dbg.check()
-	if s.frozen > 0 {
+	if s == nil {
+		return nil
+	}
+	s.checkWrite("Bytes")
+	if s.frozen.Load() > 0 {
 		if len(s.buf) == 0 {
 			s.drop()
-		} else if err := s.copyOnWrite(0); err != nil {
+		} else if err := s.copyOnWrite("Bytes", 0); err != nil {
 			panic(err)
 		}
 	}
@@ -104,8 +203,8 @@ func (s *String) Bytes() []byte {
 // returned by String shares it; then s drops it (without giving it back)
 // and the next write allocates.
 func (s *String) Clear() {
-	s.dbg.check()
-	if s.frozen > 0 {
+	s.checkWrite("Clear")
+	if s.frozen.Load() > 0 {
 		s.drop()
 		return
 	}
@@ -114,16 +213,19 @@ func (s *String) Clear() {
 
 // Reset empties s and forgets its storage, like [strings.Builder.Reset]:
 // the next write allocates. It does not give the storage back to the
-// allocator, which makes it the one method that may be called on a String
-// whose arena has been reset since its last write; use [String.Clear] to
-// reuse the storage instead.
+// allocator. It is the one method that may be called on a String whose
+// storage, but not the String itself, was released by
+// [bump.Bump.ResetTo]; use [String.Clear] to reuse the storage instead.
+// After Reset, s may be copied again, like a new String.
 func (s *String) Reset() {
-	s.dbg = debugState{}
+	s.life.Check("str: String")
 	s.drop()
+	s.addr = nil
 }
 
 // drop forgets s's storage without freeing it.
 func (s *String) drop() {
 	s.buf = nil
-	s.frozen = 0
+	s.frozen.Store(0)
+	s.store.Stop()
 }

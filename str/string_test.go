@@ -38,8 +38,8 @@ func TestZeroValue(t *testing.T) {
 	s.Clear()
 	s.Reset()
 	s.Truncate(0)
-	require.NoError(t, s.Remove(0, 0))
-	require.NoError(t, s.Insert(0, ""))
+	s.Remove(0, 0)
+	s.Insert(0, "")
 	require.Equal(t, "", s.String())
 	_, err := s.WriteString("hi")
 	require.NoError(t, err)
@@ -112,16 +112,16 @@ func TestEdits(t *testing.T) {
 		{"truncate", "héllo", func(s *str.String) error { s.Truncate(3); return nil }, "hé"},
 		{"truncate-all", "abc", func(s *str.String) error { s.Truncate(0); return nil }, ""},
 		{"truncate-none", "abc", func(s *str.String) error { s.Truncate(3); return nil }, "abc"},
-		{"insert-front", "world", func(s *str.String) error { return s.Insert(0, "hello ") }, "hello world"},
-		{"insert-middle", "hé!", func(s *str.String) error { return s.Insert(3, "llo") }, "héllo!"},
-		{"insert-end", "ab", func(s *str.String) error { return s.Insert(2, "cd") }, "abcd"},
-		{"insert-empty", "ab", func(s *str.String) error { return s.Insert(1, "") }, "ab"},
-		{"insert-into-empty", "", func(s *str.String) error { return s.Insert(0, "x") }, "x"},
-		{"remove-middle", "héllo", func(s *str.String) error { return s.Remove(1, 3) }, "hllo"},
-		{"remove-front", "abc", func(s *str.String) error { return s.Remove(0, 1) }, "bc"},
-		{"remove-end", "abc", func(s *str.String) error { return s.Remove(1, 3) }, "a"},
-		{"remove-all", "abc", func(s *str.String) error { return s.Remove(0, 3) }, ""},
-		{"remove-nothing", "abc", func(s *str.String) error { return s.Remove(2, 2) }, "abc"},
+		{"insert-front", "world", func(s *str.String) error { s.Insert(0, "hello "); return nil }, "hello world"},
+		{"insert-middle", "hé!", func(s *str.String) error { s.Insert(3, "llo"); return nil }, "héllo!"},
+		{"insert-end", "ab", func(s *str.String) error { s.Insert(2, "cd"); return nil }, "abcd"},
+		{"insert-empty", "ab", func(s *str.String) error { s.Insert(1, ""); return nil }, "ab"},
+		{"insert-into-empty", "", func(s *str.String) error { s.Insert(0, "x"); return nil }, "x"},
+		{"remove-middle", "héllo", func(s *str.String) error { s.Remove(1, 3); return nil }, "hllo"},
+		{"remove-front", "abc", func(s *str.String) error { s.Remove(0, 1); return nil }, "bc"},
+		{"remove-end", "abc", func(s *str.String) error { s.Remove(1, 3); return nil }, "a"},
+		{"remove-all", "abc", func(s *str.String) error { s.Remove(0, 3); return nil }, ""},
+		{"remove-nothing", "abc", func(s *str.String) error { s.Remove(2, 2); return nil }, "abc"},
 		{"clear", "abc", func(s *str.String) error { s.Clear(); return nil }, ""},
 		{"reset", "abc", func(s *str.String) error { s.Reset(); return nil }, ""},
 		{"bytes", "abc", func(s *str.String) error { s.Bytes()[1] = 'X'; return nil }, "aXc"},
@@ -268,12 +268,12 @@ func TestStringRandomized(t *testing.T) {
 				model += p
 			case 3:
 				i := boundary()
-				require.NoError(t, s.Insert(i, p))
+				s.Insert(i, p)
 				model = model[:i] + p + model[i:]
 			case 4:
 				i, j := boundary(), boundary()
 				i, j = min(i, j), max(i, j)
-				require.NoError(t, s.Remove(i, j))
+				s.Remove(i, j)
 				model = model[:i] + model[j:]
 			case 5:
 				i := boundary()
@@ -314,7 +314,7 @@ func TestStringRandomized(t *testing.T) {
 						x = x[:0]
 					}
 					i := boundary()
-					require.NoError(t, s.Insert(i, x))
+					s.Insert(i, x)
 					model = model[:i] + x + model[i:]
 				}
 			default:
@@ -389,18 +389,21 @@ func TestPanics(t *testing.T) {
 		f    func()
 		msg  string
 	}{
-		{"Truncate-range", func() { s().Truncate(7) }, "str: Truncate length 7 out of range [0:7]"},
-		{"Truncate-negative", func() { s().Truncate(-1) }, "str: Truncate length -1 out of range [0:7]"},
-		{"Truncate-split", func() { s().Truncate(2) }, "str: Truncate index 2 splits a UTF-8 sequence"},
-		{"Insert-range", func() { _ = s().Insert(8, "x") }, "str: Insert index 8 out of range [0:7]"},
-		{"Insert-split", func() { _ = s().Insert(2, "x") }, "str: Insert index 2 splits a UTF-8 sequence"},
-		{"Remove-range", func() { _ = s().Remove(3, 9) }, "str: Remove range [3:9] out of range [0:7]"},
-		{"Remove-inverted", func() { _ = s().Remove(3, 1) }, "str: Remove range [3:1] out of range [0:7]"},
-		{"Remove-split-start", func() { _ = s().Remove(2, 3) }, "str: Remove index 2 splits a UTF-8 sequence"},
-		{"Remove-split-end", func() { _ = s().Remove(0, 2) }, "str: Remove index 2 splits a UTF-8 sequence"},
-		{"Grow", func() { s().Grow(-1) }, "str: negative Grow count -1"},
-		{"TryGrow", func() { _ = s().TryGrow(-2) }, "str: negative Grow count -2"},
-		{"WithCapacity", func() { str.WithCapacity(nil, -1) }, "str: negative capacity -1"},
+		{"Truncate-range", func() { s().Truncate(7) }, "str: Truncate: slice bounds out of range [:7] with length 6"},
+		{"Truncate-negative", func() { s().Truncate(-1) }, "str: Truncate: slice bounds out of range [:-1]"},
+		{"Truncate-split", func() { s().Truncate(2) }, "str: Truncate: index 2 splits a UTF-8 sequence"},
+		{"Insert-range", func() { s().Insert(8, "x") }, "str: Insert: index 8 out of range [0:7]"},
+		{"Insert-negative", func() { s().Insert(-1, "x") }, "str: Insert: index -1 out of range [0:7]"},
+		{"Insert-split", func() { s().Insert(2, "x") }, "str: Insert: index 2 splits a UTF-8 sequence"},
+		{"Remove-range", func() { s().Remove(3, 9) }, "str: Remove: slice bounds out of range [3:9] with length 6"},
+		{"Remove-inverted", func() { s().Remove(3, 1) }, "str: Remove: slice bounds out of range [3:1]"},
+		{"Remove-negative", func() { s().Remove(-1, 1) }, "str: Remove: slice bounds out of range [-1:1]"},
+		{"Remove-split-start", func() { s().Remove(2, 3) }, "str: Remove: index 2 splits a UTF-8 sequence"},
+		{"Remove-split-end", func() { s().Remove(0, 2) }, "str: Remove: index 2 splits a UTF-8 sequence"},
+		{"Grow", func() { s().Grow(-1) }, "str: Grow: negative count -1"},
+		{"TryGrow", func() { _ = s().TryGrow(-2) }, "str: TryGrow: negative count -2"},
+		{"WithCapacity", func() { str.WithCapacity(nil, -1) }, "str: WithCapacity: negative capacity -1"},
+		{"AppendInt-base", func() { s().AppendInt(1, 1) }, "strconv: illegal AppendInt/FormatInt base"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -461,8 +464,6 @@ func TestAllocationLimit(t *testing.T) {
 			}
 		}},
 		{"TryGrow", func(s *str.String) error { return s.TryGrow(1 << 16) }},
-		{"Insert", func(s *str.String) error { return s.Insert(0, "x") }},
-		{"Remove", func(s *str.String) error { return s.Remove(0, 1) }},
 		{"truncate-write", func(s *str.String) error { s.Truncate(1); return s.WriteByte('y') }},
 		{"Fprintf", func(s *str.String) error { _, err := str.Fprintf(s, "%s", big); return err }},
 	}
@@ -471,7 +472,7 @@ func TestAllocationLimit(t *testing.T) {
 			s := full(t)
 			err := tc.op(s)
 			require.ErrorIs(t, err, bump.ErrAllocationLimit)
-			require.Contains(t, err.Error(), "str:")
+			require.Regexp(t, `^str: [A-Za-z]+: bump: `, err.Error())
 			require.True(t, strings.HasPrefix(s.String(), "h"), "content lost: %q", s.String())
 		})
 	}
@@ -482,16 +483,37 @@ func TestAllocationLimit(t *testing.T) {
 	}{
 		{"Grow", func(s *str.String) { s.Grow(1 << 16) }},
 		{"Bytes", func(s *str.String) { s.Bytes() }},
+		{"Insert", func(s *str.String) { s.Insert(0, "x") }},
+		{"Remove", func(s *str.String) { s.Remove(0, 1) }},
+		{"AppendInt", func(s *str.String) { s.AppendInt(-12345, 10) }},
+		{"AppendUint", func(s *str.String) { s.AppendUint(1<<63, 2) }},
+		{"AppendFloat", func(s *str.String) { s.AppendFloat(1.5, 'g', -1, 64) }},
+		{"AppendBool", func(s *str.String) { s.AppendBool(false) }},
+		{"AppendQuote", func(s *str.String) { s.AppendQuote(big) }},
+		{"UnmarshalText", func(s *str.String) { must(s.UnmarshalText([]byte(big))) }},
+		{"UnmarshalJSON", func(s *str.String) { must(s.UnmarshalJSON([]byte(`"` + big + `"`))) }},
 		{"Sprintf", func(s *str.String) { str.Sprintf(s.Allocator(), "%s", big) }},
 		{"WithCapacity", func(s *str.String) { str.WithCapacity(s.Allocator(), 1<<16) }},
+		{"From", func(s *str.String) { str.From(s.Allocator(), big) }},
 	}
 	for _, tc := range panicking {
 		t.Run(tc.name, func(t *testing.T) {
 			s := full(t)
 			err := alloctest.Catch(func() { tc.f(s) })
 			require.ErrorIs(t, err, bump.ErrAllocationLimit)
+			// One str: prefix naming the method, then bump's own text.
+			require.Regexp(t, `^str: [A-Za-z]+: bump: `, err.Error())
+			require.Equal(t, 1, strings.Count(err.Error(), "str:"), err.Error())
 			require.Equal(t, "héllo", s.String())
 		})
+	}
+}
+
+// must turns an error into a panic, for tests that treat panicking and
+// failing methods alike.
+func must(err error) {
+	if err != nil {
+		panic(err)
 	}
 }
 

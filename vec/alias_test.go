@@ -178,13 +178,13 @@ func TestIterateWhileShrinking(t *testing.T) {
 	require.Equal(t, []string{"4", "1", "0"}, got)
 }
 
-// TestDedupFuncLikeCompactFunc checks DedupFunc against
+// TestCompactFuncLikeCompactFunc checks CompactFunc against
 // slices.CompactFunc with an eq that is not transitive, where comparing
 // with the previous element and with the first of the run differ.
-func TestDedupFuncLikeCompactFunc(t *testing.T) {
+func TestCompactFuncLikeCompactFunc(t *testing.T) {
 	near := func(a, b int) bool { return b-a == 1 || a-b == 1 }
 	in := []int{1, 2, 3, 5, 4, 4, 8}
 	v := vec.From(nil, in)
-	v.DedupFunc(near)
+	v.CompactFunc(near)
 	require.Equal(t, slices.CompactFunc(slices.Clone(in), near), elems(v))
 }

@@ -11,14 +11,20 @@ import "iter"
 // Like ranging over a slice, it yields the indexes v holds when the loop
 // starts: elements the loop body appends are not seen. If the body
 // removes elements, the iteration stops at v's new length; an element the
-// body sets before it is reached is yielded with its new value.
+// body sets before it is reached is yielded with its new value. Ranging
+// over a nil *Vec yields nothing.
 func (v *Vec[T]) All() iter.Seq2[int, T] {
 	return func(yield func(int, T) bool) {
+		if v == nil {
+			return
+		}
+		v.check()
 		n := len(v.s)
 		for i := 0; i < n && i < len(v.s); i++ {
 			if !yield(i, v.s[i]) {
 				return
 			}
+			v.check()
 		}
 	}
 }
@@ -27,11 +33,16 @@ func (v *Vec[T]) All() iter.Seq2[int, T] {
 // same rules as [Vec.All].
 func (v *Vec[T]) Values() iter.Seq[T] {
 	return func(yield func(T) bool) {
+		if v == nil {
+			return
+		}
+		v.check()
 		n := len(v.s)
 		for i := 0; i < n && i < len(v.s); i++ {
 			if !yield(v.s[i]) {
 				return
 			}
+			v.check()
 		}
 	}
 }
@@ -42,11 +53,16 @@ func (v *Vec[T]) Values() iter.Seq[T] {
 // elements, it goes on from v's new last index.
 func (v *Vec[T]) Backward() iter.Seq2[int, T] {
 	return func(yield func(int, T) bool) {
+		if v == nil {
+			return
+		}
+		v.check()
 		for i := len(v.s) - 1; i >= 0; i-- {
 			i = min(i, len(v.s)-1)
 			if i < 0 || !yield(i, v.s[i]) {
 				return
 			}
+			v.check()
 		}
 	}
 }

@@ -1,14 +1,16 @@
 package vec_test
 
 import (
-	"errors"
 	"fmt"
+	"iter"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 	"github.com/bumpkit/bumpkit/vec"
 	"github.com/stretchr/testify/require"
 )
@@ -23,7 +25,7 @@ func TestZeroValue(t *testing.T) {
 	require.Empty(t, v.Slice())
 	v.Clear()
 	v.Truncate(0)
-	v.ShrinkToFit()
+	v.Clip()
 	v.Push(1)
 	v.Push(2)
 	require.Equal(t, []int{1, 2}, v.Slice())
@@ -48,8 +50,8 @@ func TestEmpty(t *testing.T) {
 		for range v.Values() {
 			t.Fatal("Values yielded from an empty Vec")
 		}
-		v.Retain(func(string) bool { t.Fatal("Retain called keep"); return false })
-		v.DedupFunc(func(string, string) bool { t.Fatal("DedupFunc called eq"); return false })
+		v.DeleteFunc(func(string) bool { t.Fatal("DeleteFunc called del"); return false })
+		v.CompactFunc(func(string, string) bool { t.Fatal("CompactFunc called eq"); return false })
 		v.AppendSlice(nil)
 		require.Equal(t, 0, v.Len())
 		require.Equal(t, 0, vec.From(a, []int{}).Len())
@@ -125,12 +127,23 @@ func TestEdits(t *testing.T) {
 		{"truncate-beyond", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Truncate(7); return nil }, []int{1, 2, 3}, nil},
 		{"truncate-zero", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Truncate(0); return nil }, []int{}, nil},
 		{"clear", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Clear(); return nil }, []int{}, nil},
-		{"retain-even", []int{1, 2, 3, 4, 6}, func(v *vec.Vec[int]) any { v.Retain(func(x int) bool { return x%2 == 0 }); return nil }, []int{2, 4, 6}, nil},
-		{"retain-none", []int{1, 3}, func(v *vec.Vec[int]) any { v.Retain(func(int) bool { return false }); return nil }, []int{}, nil},
-		{"dedup", []int{1, 1, 2, 2, 2, 1, 3, 3}, func(v *vec.Vec[int]) any { vec.Dedup(v); return nil }, []int{1, 2, 1, 3}, nil},
-		{"dedup-one", []int{4}, func(v *vec.Vec[int]) any { vec.Dedup(v); return nil }, []int{4}, nil},
+		{"deletefunc-odd", []int{1, 2, 3, 4, 6}, func(v *vec.Vec[int]) any { v.DeleteFunc(func(x int) bool { return x%2 != 0 }); return nil }, []int{2, 4, 6}, nil},
+		{"deletefunc-all", []int{1, 3}, func(v *vec.Vec[int]) any { v.DeleteFunc(func(int) bool { return true }); return nil }, []int{}, nil},
+		{"deletefunc-none", []int{1, 3}, func(v *vec.Vec[int]) any { v.DeleteFunc(func(int) bool { return false }); return nil }, []int{1, 3}, nil},
+		{"delete-middle", []int{1, 2, 3, 4}, func(v *vec.Vec[int]) any { v.Delete(1, 3); return nil }, []int{1, 4}, nil},
+		{"delete-empty-range", []int{1, 2}, func(v *vec.Vec[int]) any { v.Delete(1, 1); return nil }, []int{1, 2}, nil},
+		{"delete-all", []int{1, 2}, func(v *vec.Vec[int]) any { v.Delete(0, 2); return nil }, []int{}, nil},
+		{"delete-at-end", []int{1, 2}, func(v *vec.Vec[int]) any { v.Delete(2, 2); return nil }, []int{1, 2}, nil},
+		{"replace-same-length", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Replace(1, 2, 9); return nil }, []int{1, 9, 3}, nil},
+		{"replace-longer", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Replace(1, 2, 7, 8, 9); return nil }, []int{1, 7, 8, 9, 3}, nil},
+		{"replace-shorter", []int{1, 2, 3, 4}, func(v *vec.Vec[int]) any { v.Replace(0, 3, 5); return nil }, []int{5, 4}, nil},
+		{"replace-with-nothing", []int{1, 2, 3}, func(v *vec.Vec[int]) any { v.Replace(0, 2); return nil }, []int{3}, nil},
+		{"replace-empty-range", []int{1, 2}, func(v *vec.Vec[int]) any { v.Replace(1, 1, 5, 6); return nil }, []int{1, 5, 6, 2}, nil},
+		{"replace-at-end", []int{1, 2}, func(v *vec.Vec[int]) any { v.Replace(2, 2, 3); return nil }, []int{1, 2, 3}, nil},
+		{"dedup", []int{1, 1, 2, 2, 2, 1, 3, 3}, func(v *vec.Vec[int]) any { vec.Compact(v); return nil }, []int{1, 2, 1, 3}, nil},
+		{"dedup-one", []int{4}, func(v *vec.Vec[int]) any { vec.Compact(v); return nil }, []int{4}, nil},
 		{"dedupfunc", []int{1, 3, 5, 2, 4, 7}, func(v *vec.Vec[int]) any {
-			v.DedupFunc(func(a, b int) bool { return a%2 == b%2 })
+			v.CompactFunc(func(a, b int) bool { return a%2 == b%2 })
 			return nil
 		}, []int{1, 2, 7}, nil},
 		{"splitoff-middle", []int{1, 2, 3, 4}, func(v *vec.Vec[int]) any { return v.SplitOff(1).Slice() }, []int{1}, []int{2, 3, 4}},
@@ -238,7 +251,7 @@ func TestClone(t *testing.T) {
 func TestReserve(t *testing.T) {
 	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.From(a, []int{1, 2})
-		v.Reserve(100)
+		v.Grow(100)
 		require.GreaterOrEqual(t, v.Cap(), 102)
 		c := v.Cap()
 		p := unsafe.SliceData(v.Slice())
@@ -247,20 +260,20 @@ func TestReserve(t *testing.T) {
 		}
 		require.Equal(t, c, v.Cap(), "no growth within reserved room")
 		require.Same(t, p, unsafe.SliceData(v.Slice()))
-		require.NoError(t, v.TryReserve(0))
+		require.NoError(t, v.TryGrow(0))
 		require.Equal(t, []int{1, 2, 0, 1}, v.Slice()[:4])
 	})
 }
 
-func TestShrinkToFit(t *testing.T) {
+func TestClip(t *testing.T) {
 	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 		v := vec.WithCapacity[int](a, 100)
 		v.AppendSlice([]int{1, 2, 3})
-		v.ShrinkToFit()
+		v.Clip()
 		require.Equal(t, 3, v.Cap())
 		require.Equal(t, []int{1, 2, 3}, v.Slice())
 		v.Clear()
-		v.ShrinkToFit()
+		v.Clip()
 		require.Equal(t, 0, v.Cap())
 		v.Push(4)
 		require.Equal(t, []int{4}, v.Slice())
@@ -273,7 +286,7 @@ func TestShrinkGivesBack(t *testing.T) {
 	b := bump.WithCapacity(1 << 12)
 	v := vec.WithCapacity[int](b, 100)
 	v.AppendSlice([]int{1, 2, 3})
-	v.ShrinkToFit()
+	v.Clip()
 	next := bump.New[int](b)
 	require.Equal(t, unsafe.Pointer(&v.Slice()[0]), unsafe.Add(unsafe.Pointer(next), -3*8),
 		"the allocation after a shrunk Vec starts right after its elements")
@@ -351,7 +364,7 @@ func TestAllocationLimit(t *testing.T) {
 		name string
 		op   func(v *vec.Vec[int]) error
 	}{
-		{"TryReserve", func(v *vec.Vec[int]) error { return v.TryReserve(1 << 20) }},
+		{"TryGrow", func(v *vec.Vec[int]) error { return v.TryGrow(1 << 20) }},
 		{"TryAppendSlice", func(v *vec.Vec[int]) error { return v.TryAppendSlice(make([]int, 1<<20)) }},
 		{"TryPush", func(v *vec.Vec[int]) error {
 			for {
@@ -378,7 +391,7 @@ func TestAllocationLimit(t *testing.T) {
 		name string
 		op   func(v *vec.Vec[int])
 	}{
-		{"Reserve", func(v *vec.Vec[int]) { v.Reserve(1 << 20) }},
+		{"Grow", func(v *vec.Vec[int]) { v.Grow(1 << 20) }},
 		{"AppendSlice", func(v *vec.Vec[int]) { v.AppendSlice(make([]int, 1<<20)) }},
 		{"Insert", func(v *vec.Vec[int]) { v.Insert(0, make([]int, 1<<20)...) }},
 		{"Push", func(v *vec.Vec[int]) {
@@ -404,7 +417,7 @@ func TestAllocationLimit(t *testing.T) {
 
 	t.Run("invalid-size", func(t *testing.T) {
 		v := vec.From(nil, []int{1})
-		err := v.TryReserve(int(^uint(0) >> 1))
+		err := v.TryGrow(int(^uint(0) >> 1))
 		require.ErrorIs(t, err, bump.ErrInvalidSize)
 		require.Equal(t, []int{1}, v.Slice())
 	})
@@ -416,32 +429,47 @@ func elems[T any](v *vec.Vec[T]) []T {
 	return append([]T{}, v.Slice()...)
 }
 
+// TestPanics checks each panic's message, and that the panicking call
+// leaves the Vec as it was, as the slices functions leave a slice.
 func TestPanics(t *testing.T) {
-	v := func() *vec.Vec[int] { return vec.From(nil, []int{1, 2, 3}) }
 	tests := []struct {
 		name string
-		f    func()
+		f    func(v *vec.Vec[int])
 		msg  string
 	}{
-		{"At", func() { v().At(7) }, "vec: index 7 out of range [0:3]"},
-		{"At-negative", func() { v().At(-1) }, "vec: index -1 out of range [0:3]"},
-		{"At-empty", func() { vec.New[int](nil).At(0) }, "vec: index 0 out of range [0:0]"},
-		{"Set", func() { v().Set(3, 0) }, "vec: index 3 out of range [0:3]"},
-		{"Remove", func() { v().Remove(3) }, "vec: index 3 out of range [0:3]"},
-		{"SwapRemove", func() { v().SwapRemove(-2) }, "vec: index -2 out of range [0:3]"},
-		{"Insert", func() { v().Insert(4, 0) }, "vec: Insert index 4 out of range [0:4]"},
-		{"Insert-negative", func() { v().Insert(-1, 0) }, "vec: Insert index -1 out of range [0:4]"},
-		{"SplitOff", func() { v().SplitOff(5) }, "vec: SplitOff index 5 out of range [0:4]"},
-		{"Truncate", func() { v().Truncate(-1) }, "vec: negative Truncate length -1"},
-		{"Reserve", func() { v().Reserve(-1) }, "vec: negative Reserve count -1"},
-		{"TryReserve", func() { _ = v().TryReserve(-3) }, "vec: negative Reserve count -3"},
-		{"WithCapacity", func() { vec.WithCapacity[int](nil, -1) }, "vec: negative capacity -1"},
+		{"At", func(v *vec.Vec[int]) { v.At(7) }, "vec: At: index 7 out of range [0:3]"},
+		{"At-negative", func(v *vec.Vec[int]) { v.At(-1) }, "vec: At: index -1 out of range [0:3]"},
+		{"Set", func(v *vec.Vec[int]) { v.Set(3, 0) }, "vec: Set: index 3 out of range [0:3]"},
+		{"Remove", func(v *vec.Vec[int]) { v.Remove(3) }, "vec: Remove: index 3 out of range [0:3]"},
+		{"SwapRemove", func(v *vec.Vec[int]) { v.SwapRemove(-2) }, "vec: SwapRemove: index -2 out of range [0:3]"},
+		{"Insert", func(v *vec.Vec[int]) { v.Insert(4, 0) }, "vec: Insert: index 4 out of range [0:4]"},
+		{"Insert-negative", func(v *vec.Vec[int]) { v.Insert(-1, 0) }, "vec: Insert: index -1 out of range [0:4]"},
+		{"Insert-nothing", func(v *vec.Vec[int]) { v.Insert(5) }, "vec: Insert: index 5 out of range [0:4]"},
+		{"SplitOff", func(v *vec.Vec[int]) { v.SplitOff(5) }, "vec: SplitOff: index 5 out of range [0:4]"},
+		{"Delete-reversed", func(v *vec.Vec[int]) { v.Delete(2, 1) }, "vec: Delete: slice bounds out of range [2:1]"},
+		{"Delete-negative", func(v *vec.Vec[int]) { v.Delete(-1, 2) }, "vec: Delete: slice bounds out of range [-1:2]"},
+		{"Delete-beyond", func(v *vec.Vec[int]) { v.Delete(1, 5) }, "vec: Delete: slice bounds out of range [1:5] with length 3"},
+		{"Delete-both-beyond", func(v *vec.Vec[int]) { v.Delete(4, 4) }, "vec: Delete: slice bounds out of range [4:4] with length 3"},
+		{"Replace-reversed", func(v *vec.Vec[int]) { v.Replace(3, 2, 1, 2, 3) }, "vec: Replace: slice bounds out of range [3:2]"},
+		{"Replace-beyond", func(v *vec.Vec[int]) { v.Replace(0, 4) }, "vec: Replace: slice bounds out of range [0:4] with length 3"},
+		{"Replace-negative", func(v *vec.Vec[int]) { v.Replace(-2, -1, 7) }, "vec: Replace: slice bounds out of range [-2:-1]"},
+		{"Truncate", func(v *vec.Vec[int]) { v.Truncate(-1) }, "vec: Truncate: negative length -1"},
+		{"Grow", func(v *vec.Vec[int]) { v.Grow(-1) }, "vec: Grow: negative count -1"},
+		{"TryGrow", func(v *vec.Vec[int]) { _ = v.TryGrow(-3) }, "vec: TryGrow: negative count -3"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			require.PanicsWithValue(t, tc.msg, tc.f)
+			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
+				v := vec.WithCapacity[int](a, 4)
+				v.AppendSlice([]int{1, 2, 3})
+				require.PanicsWithValue(t, tc.msg, func() { tc.f(v) })
+				require.Equal(t, []int{1, 2, 3}, v.Slice())
+				require.Equal(t, 4, v.Cap())
+			})
 		})
 	}
+	require.PanicsWithValue(t, "vec: At: index 0 out of range [0:0]", func() { vec.New[int](nil).At(0) })
+	require.PanicsWithValue(t, "vec: WithCapacity: negative capacity -1", func() { vec.WithCapacity[int](nil, -1) })
 }
 
 func TestZeroSizeElements(t *testing.T) {
@@ -470,10 +498,103 @@ func TestResetReuse(t *testing.T) {
 	}
 }
 
+// TestErrorsWrap checks that an allocator error reaches the caller
+// wrapped once, naming the method, for errors.Is and for people.
 func TestErrorsWrap(t *testing.T) {
 	b := bump.WithCapacity(64)
+	v := vec.New[int](b)
 	b.SetAllocationLimit(b.AllocatedBytes())
-	err := vec.New[int](b).TryReserve(1000)
-	require.True(t, errors.Is(err, bump.ErrAllocationLimit))
-	require.Contains(t, err.Error(), "vec:")
+	for v.TryPush(1) == nil {
+	}
+	n := v.Len() // v is full, and so is the arena
+	require.Positive(t, n)
+	// The calls are made here, in order, each on the full v.
+	tests := []struct {
+		method string
+		err    error
+	}{
+		{"TryGrow", v.TryGrow(1000)},
+		{"TryPush", v.TryPush(1)},
+		{"TryAppendSlice", v.TryAppendSlice([]int{1})},
+		{"Push", alloctest.Catch(func() { v.Push(1) })},
+		{"Insert", alloctest.Catch(func() { v.Insert(0, 1) })},
+		{"Replace", alloctest.Catch(func() { v.Replace(0, 0, 1) })},
+		{"Extend", alloctest.Catch(func() { v.Extend(slices.Values([]int{1})) })},
+		{"UnmarshalJSON", v.UnmarshalJSON([]byte("[" + strings.Repeat("2,", n) + "2]"))},
+		// A Vec of another type needs a header slab of its own.
+		{"New", alloctest.Catch(func() { vec.New[string](b) })},
+		{"WithCapacity", alloctest.Catch(func() { vec.WithCapacity[string](b, 1) })},
+		{"From", alloctest.Catch(func() { vec.From(b, []string{""}) })},
+		{"Collect", alloctest.Catch(func() { vec.Collect(b, slices.Values([]string{""})) })},
+		{"Clone", alloctest.Catch(func() { v.Clone() })},
+		{"SplitOff", alloctest.Catch(func() { v.SplitOff(0) })},
+	}
+	for _, tc := range tests {
+		t.Run(tc.method, func(t *testing.T) {
+			require.ErrorIs(t, tc.err, bump.ErrAllocationLimit)
+			msg := tc.err.Error()
+			require.True(t, strings.HasPrefix(msg, "vec: "+tc.method+": bump: "), msg)
+			require.Equal(t, 1, strings.Count(msg, "vec:"), msg)
+			require.Equal(t, n, v.Len())
+		})
+	}
+	err := vec.New[int](nil).TryGrow(int(^uint(0) >> 1))
+	require.ErrorIs(t, err, bump.ErrInvalidSize)
+	require.True(t, strings.HasPrefix(err.Error(), "vec: TryGrow: "), err.Error())
 }
+
+// TestNoHeapAllocsInWarmArena checks that the constructors put the Vec
+// header in the arena: once the arena has grown to its working size,
+// building Vecs makes no Go-heap allocation.
+func TestNoHeapAllocsInWarmArena(t *testing.T) {
+	if lifecheck.Enabled {
+		t.Skip("the checked build registers each Vec with the arena's cleanups")
+	}
+	var b bump.Bump
+	src := []string{"a", "b", "c"}
+	round := func() {
+		v := vec.New[int](&b)
+		for i := range 100 {
+			v.Push(i)
+		}
+		w := vec.WithCapacity[string](&b, 4)
+		w.AppendSlice(src)
+		x := vec.From(&b, src).Clone()
+		_ = x.SplitOff(1)
+		b.Reset()
+	}
+	round() // warm the arena
+	require.Zero(t, testing.AllocsPerRun(100, round))
+
+	// Ranging over an iterator that the compiler cannot inline allocates
+	// the loop body's closure and state on the Go heap (the iterator could
+	// keep them); Collect allocates nothing more than slices.AppendSeq
+	// does then, into a slice that has room.
+	buf := make([]string, 0, 8)
+	std := testing.AllocsPerRun(100, func() { buf = appendSeq(buf[:0], slices.Values(src)) })
+	collect := testing.AllocsPerRun(100, func() { _ = vec.Collect(&b, slices.Values(src)); b.Reset() })
+	require.LessOrEqual(t, collect, std)
+}
+
+// TestNilVec checks that the read-only methods treat a nil *Vec as an
+// empty Vec, as len and range treat a nil slice.
+func TestNilVec(t *testing.T) {
+	var v *vec.Vec[int]
+	require.Equal(t, 0, v.Len())
+	require.Equal(t, 0, v.Cap())
+	require.Nil(t, v.Slice())
+	require.Equal(t, "[]", v.String())
+	require.Equal(t, "[]", fmt.Sprint(v))
+	for range v.All() {
+		t.Fatal("All yielded from a nil Vec")
+	}
+	for range v.Values() {
+		t.Fatal("Values yielded from a nil Vec")
+	}
+	for range v.Backward() {
+		t.Fatal("Backward yielded from a nil Vec")
+	}
+}
+
+//go:noinline
+func appendSeq[T any](s []T, seq iter.Seq[T]) []T { return slices.AppendSeq(s, seq) }

@@ -1,0 +1,63 @@
+package deque
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/bits"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// MarshalJSON encodes d as a JSON array of its elements, front to back,
+// as encoding/json encodes a slice; a nil *Deque encodes as null, like a
+// nil slice. It implements [json.Marshaler].
+func (d *Deque[T]) MarshalJSON() ([]byte, error) {
+	if d == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.appendTo(make([]T, 0, d.Len())))
+}
+
+// UnmarshalJSON replaces the elements of d with those of the JSON array
+// data, as encoding/json fills a slice, taking new storage from d's
+// allocator when d is too small. JSON null leaves d unchanged, as is the
+// convention for Unmarshalers. On error (data is not an array of T, or the
+// allocator cannot provide the storage) d is unchanged. Into a nil *Deque
+// field, encoding/json makes a Deque on the Go heap. It implements
+// [json.Unmarshaler].
+func (d *Deque[T]) UnmarshalJSON(data []byte) error {
+	d.check()
+	var vals []T
+	if err := json.Unmarshal(data, &vals); err != nil {
+		return fmt.Errorf("deque: UnmarshalJSON: %w", err)
+	}
+	if vals == nil {
+		return nil // null
+	}
+	if len(vals) > len(d.buf) {
+		if len(vals) > maxCap {
+			return fmt.Errorf("deque: UnmarshalJSON: %d elements: %w", len(vals), bump.ErrInvalidSize)
+		}
+		buf, err := bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(len(vals)-1)))
+		if err != nil {
+			return fmt.Errorf("deque: UnmarshalJSON: %w", err)
+		}
+		bump.FreeSlice(d.a, d.buf)
+		d.buf = buf
+		d.store.Move(d.a)
+	} else {
+		front, back := d.Slices()
+		clear(front)
+		clear(back)
+	}
+	d.head = 0
+	d.n = copy(d.buf, vals)
+	d.mods++
+	return nil
+}
+
+// appendTo appends the elements of d, front to back, to s.
+func (d *Deque[T]) appendTo(s []T) []T {
+	front, back := d.Slices()
+	return append(append(s, front...), back...)
+}

@@ -1,0 +1,83 @@
+package str
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/bumpkit/bumpkit/bump"
+)
+
+// MarshalJSON implements [json.Marshaler]: s encodes as a JSON string of
+// its content, exactly as a Go string does (invalid UTF-8 becomes
+// U+FFFD; whether <, > and & are escaped follows the encoder, as for a
+// string). A nil s encodes as "". MarshalJSON is read-only.
+func (s *String) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	// The encoder that called MarshalJSON escapes HTML in what it returns
+	// if, and only if, it is set to, as it does for a string.
+	e.SetEscapeHTML(false)
+	if err := e.Encode(s.view()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON implements [json.Unmarshaler]: it replaces the content of
+// s with the JSON string data, allocating from s's allocator. JSON null
+// leaves s unchanged, as it leaves a Go string. Any other JSON value, or a
+// failed allocation, returns an error and leaves s unchanged. Decoding
+// into a nil *String field makes a String on the Go heap, as
+// encoding/json allocates pointer fields.
+func (s *String) UnmarshalJSON(data []byte) error {
+	s.checkWrite("UnmarshalJSON")
+	if string(data) == "null" {
+		return nil
+	}
+	var x string
+	if err := json.Unmarshal(data, &x); err != nil {
+		return fmt.Errorf("str: UnmarshalJSON: %w", err)
+	}
+	return s.replace("UnmarshalJSON", x)
+}
+
+// MarshalText implements [encoding.TextMarshaler]: it returns a copy of
+// the content of s (empty for a nil s). It is read-only.
+func (s *String) MarshalText() ([]byte, error) {
+	return []byte(s.view()), nil
+}
+
+// AppendText implements [encoding.TextAppender]: it appends the content of
+// s to b. It is read-only.
+func (s *String) AppendText(b []byte) ([]byte, error) {
+	return append(b, s.view()...), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]: it replaces the
+// content of s with text, allocating from s's allocator. If the
+// allocation fails it returns an error and leaves s unchanged.
+func (s *String) UnmarshalText(text []byte) error {
+	s.checkWrite("UnmarshalText")
+	return s.replace("UnmarshalText", string(text))
+}
+
+// replace makes x the content of s, leaving s unchanged on error.
+func (s *String) replace(op string, x string) error {
+	if s.frozen.Load() == 0 && len(x) <= cap(s.buf) {
+		s.buf = append(s.buf[:0], x...)
+		return nil
+	}
+	t := String{a: s.a}
+	if err := t.growExact(op, len(x)); err != nil {
+		return err
+	}
+	if s.frozen.Load() == 0 {
+		bump.FreeSlice(s.a, s.buf)
+	}
+	s.buf = append(t.buf, x...)
+	s.frozen.Store(0)
+	s.store.Stop()
+	s.store = t.store
+	return nil
+}
