@@ -244,20 +244,6 @@ func TestCleanupSeesArenaValues(t *testing.T) {
 	require.Zero(t, p.a)
 }
 
-func TestCleanupPanics(t *testing.T) {
-	var b bump.Bump
-	var got []string
-	b.Cleanup(func() { got = append(got, "first") })
-	b.Cleanup(func() { panic("boom") })
-	b.Cleanup(func() { got = append(got, "last") })
-	p := bump.Alloc(&b, 99)
-	require.PanicsWithValue(t, "boom", b.Reset)
-	require.Equal(t, []string{"last"}, got)
-	require.Equal(t, 99, *p, "memory stays allocated when a cleanup panics")
-	b.Reset()
-	require.Equal(t, []string{"last", "first"}, got)
-}
-
 func TestResetNeverUsed(t *testing.T) {
 	for _, n := range []int{0, 1, 10} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {

@@ -165,9 +165,9 @@ func ExampleMap_Entry() {
 	// Output: 2
 }
 
-func ExampleMap_Reserve() {
+func ExampleMap_Grow() {
 	m := hashmap.New[int, int](nil)
-	m.Reserve(100)
+	m.Grow(100)
 	m.Set(0, 0)
 	p := m.Ptr(0)
 	for i := 1; i < 100; i++ {
@@ -179,11 +179,11 @@ func ExampleMap_Reserve() {
 	// Output: 42
 }
 
-func ExampleMap_TryReserve() {
+func ExampleMap_TryGrow() {
 	var arena bump.Bump
 	arena.SetAllocationLimit(1 << 20)
 	m := hashmap.New[int, int](&arena)
-	err := m.TryReserve(1 << 20)
+	err := m.TryGrow(1 << 20)
 	fmt.Println(errors.Is(err, bump.ErrAllocationLimit), m.Len())
 	// Output: true 0
 }
