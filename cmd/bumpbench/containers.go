@@ -22,10 +22,10 @@ func containerWorkloads() []*task {
 		},
 		{
 			name: "str",
-			desc: fmt.Sprintf("build a string from %d formatted parts (str.String vs strings.Builder)", workload.StrParts),
+			desc: fmt.Sprintf("build a string from %d formatted parts (str.String's AppendInt vs fmt.Fprintf into a strings.Builder)", workload.StrParts),
 			variants: []variant{
-				{heapVariant, workload.StrBuildHeap},
-				{bumpVariant, workload.StrBuildBump},
+				{heapVariant, workload.StrFprintfBuilder},
+				{bumpVariant, workload.StrAppendBump},
 			},
 		},
 		{

@@ -64,10 +64,28 @@ func VecPushBump(b *testing.B) {
 	}
 }
 
-// StrBuildHeap builds a string of StrParts parts "field<i>=<name>;" in a
-// strings.Builder per operation, formatting the number with
-// strconv.AppendInt.
-func StrBuildHeap(b *testing.B) {
+// The str workload builds a string of StrParts parts "field<i>=<name>;"
+// per operation: with fmt.Fprintf into a strings.Builder (the way Go code
+// usually formats, the baseline), with strconv into a strings.Builder
+// (the fastest the standard library does it), and with str.String, fmt-
+// style (str.Fprintf) or with its strconv-style appenders.
+
+// StrFprintfBuilder builds the str workload's string with fmt.Fprintf
+// into a strings.Builder.
+func StrFprintfBuilder(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var sb strings.Builder
+		for i := range StrParts {
+			fmt.Fprintf(&sb, "field%d=%s;", i, Fields[i%len(Fields)])
+		}
+		sinkString = sb.String()
+	}
+}
+
+// StrStrconvBuilder builds the str workload's string in a strings.Builder,
+// formatting the number with strconv.AppendInt.
+func StrStrconvBuilder(b *testing.B) {
 	b.ReportAllocs()
 	var num [20]byte
 	for b.Loop() {
@@ -83,24 +101,55 @@ func StrBuildHeap(b *testing.B) {
 	}
 }
 
-// StrBuildBump is StrBuildHeap with a str.String in an arena reset after
-// each operation.
-func StrBuildBump(b *testing.B) {
+// StrFprintfBump builds the str workload's string with str.Fprintf into a
+// str.String in an arena reset after each operation.
+func StrFprintfBump(b *testing.B) {
 	b.ReportAllocs()
 	var a bump.Bump
-	var num [20]byte
 	for b.Loop() {
 		s := str.New(&a)
 		for i := range StrParts {
-			s.WriteString("field")
-			s.Write(strconv.AppendInt(num[:0], int64(i), 10))
-			s.WriteByte('=')
-			s.WriteString(Fields[i%len(Fields)])
-			s.WriteByte(';')
+			str.Fprintf(s, "field%d=%s;", i, Fields[i%len(Fields)])
 		}
 		sinkString = s.String()
 		sinkString = ""
 		a.Reset()
+	}
+}
+
+// StrAppendHeap builds the str workload's string with the appenders of a
+// str.String on the Go heap.
+func StrAppendHeap(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s := str.New(nil)
+		appendParts(s)
+		sinkString = s.String()
+	}
+}
+
+// StrAppendBump builds the str workload's string with the appenders of a
+// str.String in an arena reset after each operation.
+func StrAppendBump(b *testing.B) {
+	b.ReportAllocs()
+	var a bump.Bump
+	for b.Loop() {
+		s := str.New(&a)
+		appendParts(s)
+		sinkString = s.String()
+		sinkString = ""
+		a.Reset()
+	}
+}
+
+// appendParts writes the str workload's parts with String's appenders.
+func appendParts(s *str.String) {
+	for i := range StrParts {
+		s.WriteString("field")
+		s.AppendInt(int64(i), 10)
+		s.WriteByte('=')
+		s.WriteString(Fields[i%len(Fields)])
+		s.WriteByte(';')
 	}
 }
 
