@@ -76,6 +76,7 @@ type iterator[K comparable, V any] struct {
 	m        *Map[K, V]
 	groups   []group[K, V]
 	g        *group[K, V] // the group being walked, or nil before the first
+	i        uintptr      // index in g of the slot next returned last
 	left     bitset       // slots of g not visited yet, rotated by rot
 	rot      int          // bits each control word is rotated by: 8 times the first slot
 	start    uintptr      // the first group
@@ -118,7 +119,8 @@ func (it *iterator[K, V]) next() *slot[K, V] {
 			left := it.left & bitset(bits.RotateLeft64(uint64(it.g.ctrl.matchFull()), -it.rot))
 			if left != 0 {
 				it.left = left.removeFirst()
-				s := &it.g.slots[(left.first()+uintptr(it.rot>>3))&(groupSize-1)]
+				it.i = (left.first() + uintptr(it.rot>>3)) & (groupSize - 1)
+				s := &it.g.slots[it.i]
 				if m.tableGen != it.tableGen && s.key == s.key {
 					if s = m.lookup(s.key); s == nil {
 						continue // deleted since the table was replaced
