@@ -32,7 +32,7 @@ type Map[K comparable, V any] struct {
 	seeded   bool     // seed, wordSeed and kind are set
 	kind     hashKind // how keys are hashed
 	hasher   Hasher[K]
-	alloc  bump.Allocator
+	alloc    bump.Allocator
 
 	// Counters that let an iteration notice that the table it walks has
 	// been replaced or cleared (see iter.go). Only writers change them.
