@@ -7,7 +7,16 @@ import (
 
 // reserve accounts for a new chunk of want bytes, or of at least need
 // bytes if want would exceed the allocation limit, and returns its size.
+//
+// Beyond the allocation limit, a chunk is also refused when it is more than
+// the memory the system can provide (see checkSystem).
 func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
+	if want >= checkedSize && checkSystem(want) != nil {
+		if err := checkSystem(need); err != nil {
+			return 0, err
+		}
+		want = need
+	}
 	if !b.limited || b.allocated+want <= b.limit {
 		b.allocated += want
 		return want, nil

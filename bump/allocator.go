@@ -142,6 +142,15 @@ func FreeSlice[T any](a Allocator, s []T) {
 	Or(a).Free(LayoutOf[T](), unsafe.Pointer(unsafe.SliceData(s)), cap(s))
 }
 
+// sizeError is the error for a count of values that is negative, zero
+// where it must not be, or too large for the address space.
 func sizeError(l Layout, n int) error {
-	return fmt.Errorf("bump: cannot allocate %d values of %v: %w", n, l, ErrInvalidSize)
+	return allocError(l, n, ErrInvalidSize)
+}
+
+// allocError is the error of a request for n values of typ that failed
+// with err. It names bump once: err is one of the sentinels, possibly with
+// details (see Bump.reserve).
+func allocError(typ fmt.Stringer, n int, err error) error {
+	return fmt.Errorf("bump: allocating %d values of %v: %w", n, typ, err)
 }

@@ -34,6 +34,8 @@
 package bump
 
 import (
+	"fmt"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -81,18 +83,24 @@ type Bump struct {
 	frames          []frame    // open checkpoints, oldest first
 	marks           []slabMark // slab positions saved by frames
 	nextID          uint64
+	// resetting is set while Reset or ResetTo runs cleanups, which must
+	// not start another reset or take a checkpoint (see Bump.Cleanup).
+	resetting bool
+
+	// pooled is set while b sits in a Pool, to catch a second Put.
+	pooled atomic.Bool
 }
 
 // WithCapacity returns a Bump whose first chunk holds at least n bytes.
 // It panics if n is negative.
 func WithCapacity(n int) *Bump {
 	if n < 0 {
-		panic("bump: WithCapacity: negative capacity")
+		panic(fmt.Sprintf("bump: WithCapacity: negative capacity %d", n))
 	}
 	b := new(Bump)
 	if n > 0 {
 		size := max(uintptr(n), firstChunkSize)
-		b.chunks = append(b.chunks, byteChunk{mem: make([]byte, size)})
+		b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(size)})
 		b.allocated = size
 		b.enterChunk(0)
 	}
@@ -112,8 +120,20 @@ func WithCapacity(n int) *Bump {
 // for all of it, so a loop that allocates about the same amount and
 // resets reaches, after two or three rounds, a state where it allocates
 // nothing from the Go heap, however much each round needs.
+//
+// If a cleanup panics, Reset still runs the others and frees the memory,
+// then re-raises the first panic (see [Bump.Cleanup]). Reset panics if
+// called by a cleanup during a reset of b.
 func (b *Bump) Reset() {
+	b.refuseDuringReset("Reset")
+	b.resetting = true
+	defer b.freeAll()
 	b.runCleanups(0)
+}
+
+// freeAll is Reset after the cleanups have run.
+func (b *Bump) freeAll() {
+	b.resetting = false
 	clear(b.frames)
 	b.frames = b.frames[:0]
 	b.marks = b.marks[:0]
@@ -151,6 +171,9 @@ func (b *Bump) Reset() {
 	if used > uintptr(len(keep)) {
 		b.roundHint = roundWord(used + used/8)
 	}
+	if debugBuild {
+		keep, keepUsed = b.releaseChunks(keep, keepUsed)
+	}
 	for _, c := range b.chunks {
 		b.allocated -= uintptr(len(c.mem))
 	}
@@ -160,6 +183,9 @@ func (b *Bump) Reset() {
 	clear(b.chunks)
 	b.chunks = append(b.chunks[:0], byteChunk{mem: keep})
 	b.enterChunk(0)
+	if debugBuild {
+		b.checkInvariants()
+	}
 }
 
 func (b *Bump) dropLarge(from int) {

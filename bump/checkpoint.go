@@ -31,7 +31,9 @@ type frame struct {
 // checkpoint that grows after it moves to new memory, which ResetTo frees.
 //
 // Taking a checkpoint costs O(number of pointer-holding types allocated).
+// Checkpoint panics if called by a cleanup during a reset of b.
 func (b *Bump) Checkpoint() Checkpoint {
+	b.refuseDuringReset("Checkpoint")
 	b.nextID++
 	f := frame{
 		id:       b.nextID,
@@ -47,6 +49,9 @@ func (b *Bump) Checkpoint() Checkpoint {
 		b.marks = append(b.marks, s.mark())
 	}
 	b.setFloors()
+	if debugBuild {
+		b.checkInvariants()
+	}
 	return Checkpoint{b: b, id: f.id, depth: len(b.frames) - 1}
 }
 
@@ -58,13 +63,26 @@ func (b *Bump) Checkpoint() Checkpoint {
 // ResetTo returns an error wrapping [ErrStaleCheckpoint], and changes
 // nothing, if cp was taken on another Bump, or was invalidated by Reset
 // or by rewinding to an earlier checkpoint.
+//
+// If a cleanup panics, ResetTo still runs the others and rewinds, then
+// re-raises the first panic (see [Bump.Cleanup]). ResetTo panics if called
+// by a cleanup during a reset of b.
 func (b *Bump) ResetTo(cp Checkpoint) error {
+	b.refuseDuringReset("ResetTo")
 	if cp.b != b || cp.depth >= len(b.frames) || b.frames[cp.depth].id != cp.id {
-		return fmt.Errorf("%w: checkpoint %d is not open on this Bump", ErrStaleCheckpoint, cp.id)
+		return fmt.Errorf("bump: ResetTo: %w: checkpoint %d is not open on this Bump", ErrStaleCheckpoint, cp.id)
 	}
-	f := b.frames[cp.depth]
-	b.runCleanups(f.cleanups)
-	b.frames = b.frames[:cp.depth+1]
+	b.resetting = true
+	defer b.rewind(cp.depth)
+	b.runCleanups(b.frames[cp.depth].cleanups)
+	return nil
+}
+
+// rewind is ResetTo after the cleanups have run.
+func (b *Bump) rewind(depth int) {
+	b.resetting = false
+	f := b.frames[depth]
+	b.frames = b.frames[:depth+1]
 	b.marks = b.marks[:f.marks+f.slabs]
 
 	for i, s := range b.slabOrder {
@@ -74,23 +92,35 @@ func (b *Bump) ResetTo(cp Checkpoint) error {
 			s.rewind(b, slabMark{})
 		}
 	}
+	if debugBuild {
+		b.releaseLarge(min(f.large, len(b.large)))
+	}
 	b.dropLarge(min(f.large, len(b.large)))
 	if len(b.chunks) > 0 {
 		b.chunks[b.cur].used = b.off
 		for i := f.chunk + 1; i <= b.cur; i++ {
 			c := &b.chunks[i]
-			clear(c.mem[:c.used])
+			c.mem = recycleByteChunk(c.mem, c.used)
 			c.used = 0
 		}
 		c := &b.chunks[f.chunk]
 		if c.used > f.off {
-			clear(c.mem[f.off:c.used])
-			c.used = f.off
+			if debugBuild {
+				b.splitChunk(f.chunk, f.off)
+			} else {
+				clear(c.mem[f.off:c.used])
+				c.used = f.off
+			}
 		}
 		b.enterChunk(f.chunk)
+		if debugBuild {
+			b.skipFullChunk()
+		}
 	}
 	b.setFloors()
-	return nil
+	if debugBuild {
+		b.checkInvariants()
+	}
 }
 
 // topFrame returns the newest open checkpoint, or nil.

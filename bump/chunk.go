@@ -64,6 +64,9 @@ func (b *Bump) bumpBytes(size, align uintptr) unsafe.Pointer {
 		return nil
 	}
 	b.off = end
+	if debugBuild {
+		b.checkInvariants()
+	}
 	return unsafe.Add(b.base, start)
 }
 
@@ -79,20 +82,21 @@ func (b *Bump) allocBytes(size, align uintptr) (unsafe.Pointer, error) {
 //go:noinline
 func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 	if size > maxAlloc || align > maxAlloc || align&(align-1) != 0 {
-		return nil, fmt.Errorf("bump: cannot allocate %d bytes aligned to %d: %w", size, align, ErrInvalidSize)
+		return nil, fmt.Errorf("bump: allocating %d bytes aligned to %d: %w", size, align, ErrInvalidSize)
 	}
 	need := roundWord(size) + align - 1
 	if need > largeRequest && b.roundHint < need {
 		return b.allocLarge(size, align)
 	}
-	if b.base != nil {
-		b.chunks[b.cur].used = b.off
-	}
 	// Spare chunks left after a rewind come first; skip those too small.
-	for b.cur+1 < len(b.chunks) {
-		b.enterChunk(b.cur + 1)
-		if p := b.bumpBytes(size, align); p != nil {
-			return p, nil
+	// Look before entering one, so that a request that then fails leaves
+	// the current chunk (its room, and the newest allocation's in-place
+	// growth) as it was.
+	for i := b.cur + 1; i < len(b.chunks); i++ {
+		if c := &b.chunks[i]; fitsEmpty(c.mem, size, align) {
+			b.chunks[b.cur].used = b.off
+			b.enterChunk(i)
+			return b.bumpBytes(size, align), nil
 		}
 	}
 	prev := uintptr(0)
@@ -100,14 +104,27 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 		prev = uintptr(len(b.chunks[n-1].mem))
 	}
 	want := nextChunkSize(prev, need, b.roundHint)
-	b.roundHint = 0
 	csize, err := b.reserve(want, need)
 	if err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}
-	b.chunks = append(b.chunks, byteChunk{mem: make([]byte, csize)})
+	b.roundHint = 0
+	if b.base != nil {
+		b.chunks[b.cur].used = b.off
+	}
+	b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(csize)})
 	b.enterChunk(len(b.chunks) - 1)
 	return b.bumpBytes(size, align), nil
+}
+
+// fitsEmpty reports whether size bytes aligned to align fit in the empty
+// chunk mem, as bumpBytes would place them.
+func fitsEmpty(mem []byte, size, align uintptr) bool {
+	start := uintptr(0)
+	if align > wordSize {
+		start = -uintptr(unsafe.Pointer(unsafe.SliceData(mem))) & (align - 1)
+	}
+	return start+roundWord(size) <= uintptr(len(mem))
 }
 
 // enterChunk makes chunks[i] the current chunk.
@@ -133,37 +150,45 @@ func (b *Bump) allocLarge(size, align uintptr) (unsafe.Pointer, error) {
 	if _, err := b.reserve(need, need); err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}
-	mem := make([]byte, need)
+	mem := newByteChunk(need)
 	b.large = append(b.large, largeChunk{mem})
 	base := unsafe.Pointer(unsafe.SliceData(mem))
 	return unsafe.Add(base, -uintptr(base)&(align-1)), nil
 }
 
-// lastLarge returns the newest large chunk if it starts at p and was
-// allocated after the newest checkpoint, so it may be resized or freed.
-func (b *Bump) lastLarge(p unsafe.Pointer) *largeChunk {
-	n := len(b.large)
-	if n == 0 || n <= b.largeFloor() {
-		return nil
+// findLarge returns the index of the large chunk that holds the size bytes
+// at p, if it was allocated after the newest checkpoint, so that it may be
+// resized or freed; or -1. Only a request of more than largeRequest bytes
+// gets a large chunk (Allocator layouts align to at most wordSize), so
+// smaller ones skip the search. The search runs from the newest chunk
+// back, which finds at once the old storage that ResizeSlice frees after
+// moving it.
+func (b *Bump) findLarge(p unsafe.Pointer, size uintptr) int {
+	if roundWord(size)+wordSize <= largeRequest {
+		return -1
 	}
-	c := &b.large[n-1]
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(c.mem)))
-	if uintptr(p) < base || uintptr(p) >= base+uintptr(len(c.mem)) {
-		return nil
+	for i := len(b.large) - 1; i >= b.largeFloor(); i-- {
+		base := uintptr(unsafe.Pointer(unsafe.SliceData(b.large[i].mem)))
+		if uintptr(p) >= base && uintptr(p)-base < uintptr(len(b.large[i].mem)) {
+			return i
+		}
 	}
-	return c
+	return -1
 }
 
 // resizeBytes grows or shrinks in place the allocation of oldSize bytes at
-// p, if it is the newest in the current chunk (or the newest large chunk)
-// and not older than the newest checkpoint.
+// p, if it is the newest in the current chunk (or has a large chunk of its
+// own) and not older than the newest checkpoint.
 func (b *Bump) resizeBytes(p unsafe.Pointer, oldSize, newSize uintptr) bool {
 	if newSize > maxAlloc {
 		return false
 	}
-	if c := b.lastLarge(p); c != nil {
+	if i := b.findLarge(p, oldSize); i >= 0 {
+		c := &b.large[i]
 		end := uintptr(unsafe.Pointer(unsafe.SliceData(c.mem))) + uintptr(len(c.mem))
-		if uintptr(p)+newSize > end {
+		// Shrinking to what a regular chunk would hold moves instead, which
+		// releases the large chunk and keeps findLarge's size test valid.
+		if uintptr(p)+newSize > end || roundWord(newSize)+wordSize <= largeRequest {
 			return false
 		}
 		if newSize < oldSize {
@@ -183,13 +208,21 @@ func (b *Bump) resizeBytes(p unsafe.Pointer, oldSize, newSize uintptr) bool {
 }
 
 // freeBytes rewinds the bump offset if the size bytes at p are the newest
-// allocation of the current chunk, or drops the newest large chunk if it
-// is p's. Anything else stays allocated until the next Reset.
+// allocation of the current chunk, or releases p's large chunk, wherever
+// it is in the list. Anything else stays allocated until the next Reset.
+//
+// Removing a large chunk from the middle of the list keeps every
+// checkpoint's count of large chunks right: the chunk was allocated after
+// the newest checkpoint, so every open checkpoint counts fewer chunks than
+// its index.
 func (b *Bump) freeBytes(p unsafe.Pointer, size uintptr) {
-	if c := b.lastLarge(p); c != nil {
-		b.allocated -= uintptr(len(c.mem))
-		*c = largeChunk{}
-		b.large = b.large[:len(b.large)-1]
+	if i := b.findLarge(p, size); i >= 0 {
+		b.allocated -= uintptr(len(b.large[i].mem))
+		releaseByteChunk(b.large[i].mem)
+		last := len(b.large) - 1
+		copy(b.large[i:], b.large[i+1:])
+		b.large[last] = largeChunk{}
+		b.large = b.large[:last]
 		return
 	}
 	if start, ok := b.ownsLast(p, size); ok {

@@ -7,10 +7,19 @@ import "unsafe"
 // storage. Containers use Heap when given a nil Allocator.
 type Heap struct{}
 
-// Allocate returns zeroed Go-heap storage for n values of l.
+// Allocate returns zeroed Go-heap storage for n values of l. Like a Bump,
+// it returns an error wrapping [ErrAllocationLimit] rather than letting
+// the runtime end the process when the storage is more than the Go memory
+// limit or the machine's memory (see [TryMakeSlice]). It panics if l is
+// the zero Layout.
 func (Heap) Allocate(l Layout, n int) (unsafe.Pointer, error) {
-	if _, ok := l.bytesFor(n); !ok || n == 0 {
+	l.check("Heap.Allocate")
+	size, ok := l.bytesFor(n)
+	if !ok || n == 0 {
 		return nil, sizeError(l, n)
+	}
+	if err := checkSystem(size); err != nil {
+		return nil, allocError(l, n, err)
 	}
 	return l.t.makeHeap(n), nil
 }

@@ -73,24 +73,38 @@ func layoutOfSlow[T any](key unsafe.Pointer, slot *atomic.Pointer[typeInfo]) Lay
 	return Layout{actual.(*typeInfo)}
 }
 
-// Type returns the element type described by l.
-func (l Layout) Type() reflect.Type { return l.t.typ }
+// check panics if l is the zero Layout, naming fn, the function it was
+// passed to, rather than failing later on a nil dereference.
+func (l Layout) check(fn string) {
+	if l.t == nil {
+		panic("bump: " + fn + ": zero Layout (use LayoutOf)")
+	}
+}
 
-// Size returns the size in bytes of one element.
-func (l Layout) Size() uintptr { return l.t.size }
+// Type returns the element type described by l. It panics if l is the zero
+// Layout.
+func (l Layout) Type() reflect.Type { l.check("Layout.Type"); return l.t.typ }
 
-// Align returns the required alignment in bytes of one element.
-func (l Layout) Align() uintptr { return l.t.align }
+// Size returns the size in bytes of one element. It panics if l is the
+// zero Layout.
+func (l Layout) Size() uintptr { l.check("Layout.Size"); return l.t.size }
+
+// Align returns the required alignment in bytes of one element. It panics
+// if l is the zero Layout.
+func (l Layout) Align() uintptr { l.check("Layout.Align"); return l.t.align }
 
 // HasPointers reports whether the element type holds pointers (including
 // strings, slices, maps, interfaces, funcs and channels). Such values must
 // never be stored in memory the garbage collector treats as pointer-free.
-func (l Layout) HasPointers() bool { return l.t.pointers }
+// It panics if l is the zero Layout.
+func (l Layout) HasPointers() bool { l.check("Layout.HasPointers"); return l.t.pointers }
 
-// String returns the element type's name.
+// String returns the element type's name. Like reflect.Value's String, it
+// does not panic on the zero Layout, so that a zero Layout can be printed:
+// it returns "bump.Layout{}" for it.
 func (l Layout) String() string {
 	if l.t == nil {
-		return "bump.Layout(invalid)"
+		return "bump.Layout{}"
 	}
 	return l.t.typ.String()
 }

@@ -57,6 +57,7 @@ type PoolStats struct {
 // The caller owns it until it passes it to Put.
 func (p *Pool) Get() *Bump {
 	if b, ok := p.pool.Get().(*Bump); ok {
+		b.pooled.Store(false)
 		return b
 	}
 	p.created.Add(1)
@@ -74,16 +75,32 @@ func (p *Pool) Get() *Bump {
 //
 // The caller must not use b, or any memory allocated from it, after Put.
 // Put does not change b's allocation limit; set limits in New.
+//
+// Put panics if b is already in a pool (put back twice without a Get in
+// between), which would otherwise let two later Gets return the same
+// arena to two goroutines. The check is one atomic swap, so it also
+// catches two goroutines putting the same arena at once.
 func (p *Pool) Put(b *Bump) {
 	if b == nil {
 		return
 	}
+	if b.pooled.Swap(true) {
+		panic("bump: Pool.Put: arena already in the pool")
+	}
 	// Reset even an arena about to be dropped: its cleanups must run, and
 	// after Reset AllocatedBytes is what would actually be retained (the
 	// largest chunks), not what the request happened to use.
+	reset := false
+	defer func() {
+		if !reset { // a cleanup panicked: b is reset but not kept
+			b.pooled.Store(false)
+		}
+	}()
 	b.Reset()
+	reset = true
 	if limit := p.maxRetained(); limit >= 0 && b.AllocatedBytes() > limit {
 		p.dropped.Add(1)
+		b.pooled.Store(false) // not in the pool after all
 		return
 	}
 	p.pool.Put(b)

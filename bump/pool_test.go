@@ -3,6 +3,7 @@ package bump_test
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -189,4 +190,47 @@ func BenchmarkPool(b *testing.B) {
 			p.Put(a)
 		}
 	})
+}
+
+// TestPoolPutTwice checks that putting an arena back twice without a Get
+// in between panics, instead of letting two Gets hand it out twice.
+func TestPoolPutTwice(t *testing.T) {
+	var p bump.Pool
+	b := p.Get()
+	p.Put(b)
+	require.PanicsWithValue(t, "bump: Pool.Put: arena already in the pool", func() { p.Put(b) })
+	got := p.Get()
+	for got != b && got != nil { // sync.Pool may drop b at a GC
+		got = p.Get()
+		if p.Stats().Created > 100 {
+			t.Skip("the pool dropped the arena")
+		}
+	}
+	require.NotSame(t, b, p.Get(), "the arena was put in the pool twice")
+	p.Put(b) // after a Get, Put works again
+}
+
+// TestPoolPutConcurrent checks that two goroutines putting the same arena
+// at once cannot both succeed: one panics, and the race detector sees no
+// access to the arena by the one that panics.
+func TestPoolPutConcurrent(t *testing.T) {
+	var p bump.Pool
+	for range 100 {
+		b := p.Get()
+		bump.New[int](b)
+		var wg sync.WaitGroup
+		var panics atomic.Int32
+		for range 2 {
+			wg.Go(func() {
+				defer func() {
+					if recover() != nil {
+						panics.Add(1)
+					}
+				}()
+				p.Put(b)
+			})
+		}
+		wg.Wait()
+		require.Equal(t, int32(1), panics.Load())
+	}
 }

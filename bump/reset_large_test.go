@@ -53,7 +53,9 @@ func TestResetKeepsLargeChunks(t *testing.T) {
 				tt.work(&b)
 				b.Reset()
 			})
-			require.Zero(t, allocs)
+			if !bump.DebugBuild { // which takes fresh chunks while the released ones are in quarantine
+				require.Zero(t, allocs)
+			}
 			require.Equal(t, held, b.AllocatedBytes(), "Reset keeps the same chunk")
 		})
 	}
@@ -74,10 +76,13 @@ func TestResetRoundChunkSize(t *testing.T) {
 		round()
 		b.Reset()
 	}
-	require.Zero(t, testing.AllocsPerRun(3, func() {
+	allocs := testing.AllocsPerRun(3, func() {
 		round()
 		b.Reset()
-	}))
+	})
+	if !bump.DebugBuild { // which takes fresh chunks while the released ones are in quarantine
+		require.Zero(t, allocs)
+	}
 	chunks := 0
 	for c := range b.Chunks() {
 		chunks++

@@ -3,7 +3,10 @@ package bump_test
 import (
 	"errors"
 	"math"
+	"math/bits"
+	"runtime/debug"
 	"testing"
+	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/stretchr/testify/require"
@@ -145,4 +148,84 @@ func TestInvalidSize(t *testing.T) {
 			requireChunksAccounted(t, &b)
 		})
 	}
+}
+
+// TestBeyondSystemMemory checks that a request the Go runtime could only
+// answer with a fatal out-of-memory error (more than the machine's memory,
+// or than the Go memory limit) is an error instead, and changes nothing
+// (issue 10: these calls killed the process).
+func TestBeyondSystemMemory(t *testing.T) {
+	// 64 TiB, more than any test machine; on 32-bit platforms more than
+	// the address space.
+	huge := int(min(uint64(1)<<46, math.MaxInt))
+	ptrs := huge / int(unsafe.Sizeof((*int)(nil)))
+	var oneInt64 []int64 // the newest allocation of each test's arena
+	tests := []struct {
+		name string
+		try  func(b *bump.Bump) error
+	}{
+		{"AlignedBytes/alignment", func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, 1, 1<<(bits.UintSize-2)); return err }},
+		{"AlignedBytes/size", func(b *bump.Bump) error { _, err := bump.TryAlignedBytes(b, huge, 1); return err }},
+		{"Bytes", func(b *bump.Bump) error { _, err := bump.TryBytes(b, huge); return err }},
+		{"MakeSlice/pointers", func(b *bump.Bump) error { _, err := bump.TryMakeSlice[*int](b, ptrs, ptrs); return err }},
+		{"MakeSlice/int64", func(b *bump.Bump) error { _, err := bump.TryMakeSlice[int64](b, 0, huge/8); return err }},
+		{"AllocateSlice/Bump", func(b *bump.Bump) error { _, err := bump.AllocateSlice[*int](b, ptrs); return err }},
+		{"AllocateSlice/Heap", func(*bump.Bump) error { _, err := bump.AllocateSlice[*int](nil, ptrs); return err }},
+		{"ResizeSlice", func(b *bump.Bump) error { _, err := bump.ResizeSlice(b, oneInt64, huge/8); return err }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bump.Bump
+			oneInt64 = bump.MakeSlice[int64](&b, 1, 1)
+			before := arenaState(&b)
+			err := tt.try(&b)
+			if !errors.Is(err, bump.ErrInvalidSize) {
+				require.ErrorIs(t, err, bump.ErrAllocationLimit)
+			}
+			require.Equal(t, before, arenaState(&b))
+		})
+	}
+}
+
+// TestBeyondMemoryLimit checks that with a Go memory limit set, a chunk
+// larger than the limit is refused, while one within it is not.
+func TestBeyondMemoryLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
+	var b bump.Bump
+	_, err := bump.TryBytes(&b, 300<<20)
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	require.ErrorContains(t, err, "Go memory limit")
+	require.Zero(t, b.AllocatedBytes())
+	_, err = bump.AllocateSlice[*int](nil, 300<<20/int(unsafe.Sizeof((*int)(nil))))
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	_, err = bump.TryBytes(&b, 4<<20)
+	require.NoError(t, err)
+}
+
+// TestZeroLayout checks that using the zero Layout panics with a message
+// that says so, instead of a nil dereference.
+func TestZeroLayout(t *testing.T) {
+	var l bump.Layout
+	var b bump.Bump
+	var x int64
+	p := unsafe.Pointer(&x)
+	tests := []struct {
+		fn   string
+		call func()
+	}{
+		{"Layout.Type", func() { l.Type() }},
+		{"Layout.Size", func() { l.Size() }},
+		{"Layout.Align", func() { l.Align() }},
+		{"Layout.HasPointers", func() { l.HasPointers() }},
+		{"Allocate", func() { _, _ = b.Allocate(l, 1) }},
+		{"Resize", func() { b.Resize(l, p, 1, 2) }},
+		{"Free", func() { b.Free(l, p, 1) }},
+		{"Heap.Allocate", func() { _, _ = bump.Heap{}.Allocate(l, 1) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.fn, func(t *testing.T) {
+			require.PanicsWithValue(t, "bump: "+tt.fn+": zero Layout (use LayoutOf)", tt.call)
+		})
+	}
+	require.Equal(t, "bump.Layout{}", l.String(), "String does not panic, so a zero Layout prints")
 }

@@ -1,7 +1,6 @@
 package bump
 
 import (
-	"fmt"
 	"reflect"
 	"unsafe"
 )
@@ -23,6 +22,9 @@ type slab interface {
 	// free: they predate the newest checkpoint.
 	setFloor(m *slabMark)
 	chunkInfo(yield func(ChunkInfo) bool) bool
+	// verify checks the slab's invariants in the checked build and
+	// returns the bytes its chunks hold.
+	verify() uintptr
 }
 
 // A slabMark is a slab's allocation position, saved by a checkpoint.
@@ -39,6 +41,9 @@ type typedSlab[T any] struct {
 	floor  int // values below this index in cur predate the newest checkpoint
 	large  [][]T
 	lfloor int // large allocations below this index predate it too
+	// dbg is the checked build's quarantine of released chunks; it is
+	// empty (and takes no room) otherwise.
+	dbg slabDebug[T]
 	// roundHint is, after a Reset, how many values the last round used if
 	// they did not fit the kept chunk: the next new chunk holds that many.
 	roundHint int
@@ -79,12 +84,12 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 		s.large = append(s.large, mem)
 		return unsafe.Pointer(unsafe.SliceData(mem)), nil
 	}
-	if len(s.chunks) > 0 {
-		s.chunks[s.idx] = s.cur
-	}
-	for s.idx+1 < len(s.chunks) {
-		s.enter(s.idx + 1)
-		if n <= cap(s.cur) {
+	// As for byte chunks, look at the spares before entering one, so that
+	// a request that fails leaves the current chunk as it was.
+	for i := s.idx + 1; i < len(s.chunks); i++ {
+		if n <= cap(s.chunks[i]) {
+			s.chunks[s.idx] = s.cur
+			s.enter(i)
 			s.cur = s.cur[:n]
 			return unsafe.Pointer(&s.cur[0]), nil
 		}
@@ -94,10 +99,13 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 		prev = uintptr(cap(s.chunks[k-1])) * size
 	}
 	want := nextChunkSize(prev, need, hint)
-	s.roundHint = 0
 	got, err := b.reserve(want-want%size, need)
 	if err != nil {
 		return nil, s.errorf(n, err)
+	}
+	s.roundHint = 0
+	if len(s.chunks) > 0 {
+		s.chunks[s.idx] = s.cur
 	}
 	// Near the limit reserve grants need rounded up for byte chunks; the
 	// chunk holds whole values only, so account for exactly those.
@@ -112,7 +120,7 @@ func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
 }
 
 func (s *typedSlab[T]) errorf(n int, err error) error {
-	return fmt.Errorf("bump: allocating %d values of %v: %w", n, reflect.TypeFor[T](), err)
+	return allocError(reflect.TypeFor[T](), n, err)
 }
 
 func (s *typedSlab[T]) enter(i int) {
@@ -135,19 +143,32 @@ func (s *typedSlab[T]) index(p unsafe.Pointer) (int, bool) {
 	return int(d / unsafe.Sizeof(zero)), true
 }
 
-// lastLarge returns the newest large allocation if it starts at p and may
-// be resized or freed.
-func (s *typedSlab[T]) lastLarge(p unsafe.Pointer) ([]T, bool) {
-	n := len(s.large)
-	if n == 0 || n <= s.lfloor || unsafe.Pointer(unsafe.SliceData(s.large[n-1])) != p {
-		return nil, false
+// findLarge returns the index of the large allocation that starts at p
+// and holds n values, if it was made after the newest checkpoint, so that
+// it may be resized or freed; or -1. As for byte chunks, only requests of
+// more than largeRequest bytes are large, and the search runs newest
+// first.
+func (s *typedSlab[T]) findLarge(p unsafe.Pointer, n int) int {
+	var zero T
+	if uintptr(n)*unsafe.Sizeof(zero) <= largeRequest {
+		return -1
 	}
-	return s.large[n-1], true
+	for i := len(s.large) - 1; i >= s.lfloor; i-- {
+		if unsafe.Pointer(unsafe.SliceData(s.large[i])) == p {
+			return i
+		}
+	}
+	return -1
 }
 
 func (s *typedSlab[T]) resize(p unsafe.Pointer, oldN, newN int) bool {
-	if l, ok := s.lastLarge(p); ok {
-		if newN > len(l) {
+	if i := s.findLarge(p, oldN); i >= 0 {
+		l := s.large[i]
+		// Shrinking to what a regular chunk would hold moves instead, which
+		// releases the large allocation and keeps findLarge's size test
+		// valid.
+		var zero T
+		if newN > len(l) || uintptr(newN)*unsafe.Sizeof(zero) <= largeRequest {
 			return false
 		}
 		// Growing back after a shrink finds the values already cleared.
@@ -167,12 +188,17 @@ func (s *typedSlab[T]) resize(p unsafe.Pointer, oldN, newN int) bool {
 	return true
 }
 
+// free releases p's large allocation wherever it is in the list (which
+// keeps checkpoints right, as for byte chunks: see Bump.freeBytes), or
+// rewinds the current chunk if p is its newest allocation.
 func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
-	if l, ok := s.lastLarge(p); ok {
+	if i := s.findLarge(p, n); i >= 0 {
 		var zero T
-		b.allocated -= uintptr(len(l)) * unsafe.Sizeof(zero)
-		s.large[len(s.large)-1] = nil
-		s.large = s.large[:len(s.large)-1]
+		b.allocated -= uintptr(len(s.large[i])) * unsafe.Sizeof(zero)
+		last := len(s.large) - 1
+		copy(s.large[i:], s.large[i+1:])
+		s.large[last] = nil
+		s.large = s.large[:last]
 		return
 	}
 	// Clear even when the memory stays allocated (it is not the newest, or
@@ -211,6 +237,9 @@ func (s *typedSlab[T]) reset(b *Bump) {
 	if used > cap(keep) {
 		s.roundHint = used + used/8
 	}
+	if debugBuild {
+		keep = s.releaseAll(keep)
+	}
 	var zero T
 	for _, c := range s.chunks {
 		b.allocated -= uintptr(cap(c)) * unsafe.Sizeof(zero)
@@ -240,18 +269,28 @@ func (s *typedSlab[T]) mark() slabMark {
 
 func (s *typedSlab[T]) rewind(b *Bump, m slabMark) {
 	if len(s.chunks) == 0 {
+		if debugBuild {
+			s.releaseLarge(min(m.large, len(s.large)))
+		}
 		s.dropLarge(b, min(m.large, len(s.large)))
 		return
 	}
 	s.chunks[s.idx] = s.cur
 	for i := m.chunk + 1; i <= s.idx; i++ {
-		clear(s.chunks[i])
-		s.chunks[i] = s.chunks[i][:0]
+		s.chunks[i] = s.recycle(s.chunks[i])
 	}
 	s.enter(m.chunk)
 	if m.used < len(s.cur) {
-		clear(s.cur[m.used:])
-		s.cur = s.cur[:m.used]
+		if debugBuild {
+			s.split(m.used)
+		} else {
+			clear(s.cur[m.used:])
+			s.cur = s.cur[:m.used]
+		}
+	}
+	if debugBuild {
+		s.skipFull()
+		s.releaseLarge(min(m.large, len(s.large)))
 	}
 	s.dropLarge(b, min(m.large, len(s.large)))
 }
