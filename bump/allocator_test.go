@@ -311,8 +311,11 @@ func TestGrowCap(t *testing.T) {
 	tests := []struct {
 		oldCap, needed, want int
 	}{
-		{0, 0, 0},
+		{0, 0, 0}, // no growth needed: the old capacity, even below 4
+		{2, 2, 2},
+		{2, 1, 2},
 		{0, 1, 4},
+		{2, 3, 4},
 		{0, 5, 5},
 		{4, 3, 4},
 		{4, 5, 8},
@@ -347,6 +350,7 @@ func TestGrowCap(t *testing.T) {
 }
 
 func TestLayout(t *testing.T) {
+	const ptr = unsafe.Sizeof(uintptr(0))
 	tests := []struct {
 		l           bump.Layout
 		name        string
@@ -354,18 +358,18 @@ func TestLayout(t *testing.T) {
 		pointers    bool
 	}{
 		{bump.LayoutOf[byte](), "uint8", 1, 1, false},
-		{bump.LayoutOf[int64](), "int64", 8, 8, false},
-		{bump.LayoutOf[paddedStruct](), "bump_test.paddedStruct", 24, 8, false},
-		{bump.LayoutOf[[0]*int](), "[0]*int", 0, 8, false},
+		{bump.LayoutOf[int64](), "int64", unsafe.Sizeof(int64(0)), unsafe.Alignof(int64(0)), false},
+		{bump.LayoutOf[paddedStruct](), "bump_test.paddedStruct", unsafe.Sizeof(paddedStruct{}), unsafe.Alignof(paddedStruct{}), false},
+		{bump.LayoutOf[[0]*int](), "[0]*int", 0, ptr, false},
 		{bump.LayoutOf[struct{}](), "struct {}", 0, 1, false},
-		{bump.LayoutOf[string](), "string", 16, 8, true},
-		{bump.LayoutOf[*int](), "*int", 8, 8, true},
-		{bump.LayoutOf[unsafe.Pointer](), "unsafe.Pointer", 8, 8, true},
-		{bump.LayoutOf[[2]any](), "[2]interface {}", 32, 8, true},
-		{bump.LayoutOf[ptrStruct](), "bump_test.ptrStruct", 16, 8, true},
-		{bump.LayoutOf[func()](), "func()", 8, 8, true},
-		{bump.LayoutOf[chan int](), "chan int", 8, 8, true},
-		{bump.LayoutOf[map[int]int](), "map[int]int", 8, 8, true},
+		{bump.LayoutOf[string](), "string", 2 * ptr, ptr, true},
+		{bump.LayoutOf[*int](), "*int", ptr, ptr, true},
+		{bump.LayoutOf[unsafe.Pointer](), "unsafe.Pointer", ptr, ptr, true},
+		{bump.LayoutOf[[2]any](), "[2]interface {}", 4 * ptr, ptr, true},
+		{bump.LayoutOf[ptrStruct](), "bump_test.ptrStruct", unsafe.Sizeof(ptrStruct{}), ptr, true},
+		{bump.LayoutOf[func()](), "func()", ptr, ptr, true},
+		{bump.LayoutOf[chan int](), "chan int", ptr, ptr, true},
+		{bump.LayoutOf[map[int]int](), "map[int]int", ptr, ptr, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

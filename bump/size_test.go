@@ -28,6 +28,8 @@ func requirePanicsWith(t *testing.T, target error, f func()) {
 }
 
 func TestInvalidSize(t *testing.T) {
+	// More than maxAlloc bytes of pointers, on 32-bit platforms too.
+	const hugePointers = math.MaxInt/int(unsafe.Sizeof((*int)(nil)))/2 + 1
 	tests := []struct {
 		name string
 		try  func(b *bump.Bump) error
@@ -52,11 +54,11 @@ func TestInvalidSize(t *testing.T) {
 			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[string](b, 0, math.MaxInt/4); return err },
 			func(b *bump.Bump) { bump.MakeSlice[string](b, 0, math.MaxInt/4) }},
 		{"MakeSlice/huge bytes",
-			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[byte](b, 0, math.MaxInt/2); return err },
-			func(b *bump.Bump) { bump.MakeSlice[byte](b, 0, math.MaxInt/2) }},
+			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[byte](b, 0, math.MaxInt/2+1); return err },
+			func(b *bump.Bump) { bump.MakeSlice[byte](b, 0, math.MaxInt/2+1) }},
 		{"MakeSlice/huge pointers",
-			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[*int](b, 0, math.MaxInt/16); return err },
-			func(b *bump.Bump) { bump.MakeSlice[*int](b, 0, math.MaxInt/16) }},
+			func(b *bump.Bump) error { _, err := bump.TryMakeSlice[*int](b, 0, hugePointers); return err },
+			func(b *bump.Bump) { bump.MakeSlice[*int](b, 0, hugePointers) }},
 		{"MakeSlice/huge array",
 			func(b *bump.Bump) error {
 				_, err := bump.TryMakeSlice[[1 << 20]byte](b, 1, math.MaxInt/(1<<20)+1)

@@ -22,6 +22,8 @@ type slab interface {
 	// free: they predate the newest checkpoint.
 	setFloor(m *slabMark)
 	chunkInfo(yield func(ChunkInfo) bool) bool
+	// metadata returns the bytes of the slab's header and chunk lists.
+	metadata() uintptr
 }
 
 // A slabMark is a slab's allocation position, saved by a checkpoint.
@@ -304,4 +306,8 @@ func (s *typedSlab[T]) chunkInfo(yield func(ChunkInfo) bool) bool {
 		}
 	}
 	return true
+}
+
+func (s *typedSlab[T]) metadata() uintptr {
+	return unsafe.Sizeof(*s) + uintptr(cap(s.chunks)+cap(s.large))*unsafe.Sizeof([]T(nil))
 }
