@@ -26,3 +26,17 @@ func TestAllocatedBytesIncludingMetadata(t *testing.T) {
 	}
 	require.Greater(t, b.AllocatedBytesIncludingMetadata()-b.AllocatedBytes(), withSlab, "cleanups are tracked")
 }
+
+// requireChunksAccounted checks that the chunks b reports add up to
+// AllocatedBytes and that none is overfull.
+func requireChunksAccounted(t *testing.T, b *bump.Bump) {
+	t.Helper()
+	total := 0
+	for c := range b.Chunks() {
+		require.LessOrEqual(t, c.Used, c.Capacity)
+		require.GreaterOrEqual(t, c.Used, 0)
+		total += c.Capacity
+	}
+	require.Equal(t, b.AllocatedBytes(), total, "AllocatedBytes vs the sum of chunk capacities")
+	require.GreaterOrEqual(t, b.AllocatedBytesIncludingMetadata(), b.AllocatedBytes())
+}

@@ -203,31 +203,3 @@ func TestBeyondMemoryLimit(t *testing.T) {
 	_, err = bump.TryBytes(&b, 4<<20)
 	require.NoError(t, err)
 }
-
-// TestZeroLayout checks that using the zero Layout panics with a message
-// that says so, instead of a nil dereference.
-func TestZeroLayout(t *testing.T) {
-	var l bump.Layout
-	var b bump.Bump
-	var x int64
-	p := unsafe.Pointer(&x)
-	tests := []struct {
-		fn   string
-		call func()
-	}{
-		{"Layout.Type", func() { l.Type() }},
-		{"Layout.Size", func() { l.Size() }},
-		{"Layout.Align", func() { l.Align() }},
-		{"Layout.HasPointers", func() { l.HasPointers() }},
-		{"Allocate", func() { _, _ = b.Allocate(l, 1) }},
-		{"Resize", func() { b.Resize(l, p, 1, 2) }},
-		{"Free", func() { b.Free(l, p, 1) }},
-		{"Heap.Allocate", func() { _, _ = bump.Heap{}.Allocate(l, 1) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.fn, func(t *testing.T) {
-			require.PanicsWithValue(t, "bump: "+tt.fn+": zero Layout (use LayoutOf)", tt.call)
-		})
-	}
-	require.Equal(t, "bump.Layout{}", l.String(), "String does not panic, so a zero Layout prints")
-}

@@ -13,10 +13,10 @@ import (
 // and so one instantiation, whose dictionary supplies the type).
 
 type (
-	keyA    struct{ x int }
-	keyB    struct{ x int } // same layout as keyA, distinct type
-	keyPtrA *keyA
-	keyInt  int
+	keyA              struct{ x int }
+	keyB              struct{ x int } // same layout as keyA, distinct type
+	keyPtrA           *keyA
+	keyInt            int
 	keyPair[K, V any] struct {
 		k K
 		v V
