@@ -14,8 +14,9 @@ const batch = 1024
 
 // resource is a 32-byte value with a cleanup method.
 type resource struct {
-	a, b, c int
-	closed  *int
+	a      int
+	_, _   int // the size of a small record
+	closed *int
 }
 
 func (r *resource) Close() error { *r.closed++; return nil }

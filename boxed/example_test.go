@@ -75,7 +75,7 @@ func ExampleBox_Ptr() {
 	b.Ptr()
 	// Output:
 	// [x y]
-	// boxed: use of dropped Box
+	// boxed: Ptr: use of dropped Box
 }
 
 func ExampleBox_Value() {

@@ -100,7 +100,7 @@ func WithCapacity(n int) *Bump {
 	b := new(Bump)
 	if n > 0 {
 		size := max(uintptr(n), firstChunkSize)
-		b.chunks = append(b.chunks, byteChunk{mem: make([]byte, size)})
+		b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(size)})
 		b.allocated = size
 		b.enterChunk(0)
 	}
@@ -171,6 +171,9 @@ func (b *Bump) freeAll() {
 	if used > uintptr(len(keep)) {
 		b.roundHint = roundWord(used + used/8)
 	}
+	if debugBuild {
+		keep, keepUsed = b.releaseChunks(keep, keepUsed)
+	}
 	for _, c := range b.chunks {
 		b.allocated -= uintptr(len(c.mem))
 	}
@@ -180,6 +183,9 @@ func (b *Bump) freeAll() {
 	clear(b.chunks)
 	b.chunks = append(b.chunks[:0], byteChunk{mem: keep})
 	b.enterChunk(0)
+	if debugBuild {
+		b.checkInvariants()
+	}
 }
 
 func (b *Bump) dropLarge(from int) {

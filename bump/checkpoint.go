@@ -49,6 +49,9 @@ func (b *Bump) Checkpoint() Checkpoint {
 		b.marks = append(b.marks, s.mark())
 	}
 	b.setFloors()
+	if debugBuild {
+		b.checkInvariants()
+	}
 	return Checkpoint{b: b, id: f.id, depth: len(b.frames) - 1}
 }
 
@@ -89,22 +92,35 @@ func (b *Bump) rewind(depth int) {
 			s.rewind(b, slabMark{})
 		}
 	}
+	if debugBuild {
+		b.releaseLarge(min(f.large, len(b.large)))
+	}
 	b.dropLarge(min(f.large, len(b.large)))
 	if len(b.chunks) > 0 {
 		b.chunks[b.cur].used = b.off
 		for i := f.chunk + 1; i <= b.cur; i++ {
 			c := &b.chunks[i]
-			clear(c.mem[:c.used])
+			c.mem = recycleByteChunk(c.mem, c.used)
 			c.used = 0
 		}
 		c := &b.chunks[f.chunk]
 		if c.used > f.off {
-			clear(c.mem[f.off:c.used])
-			c.used = f.off
+			if debugBuild {
+				b.splitChunk(f.chunk, f.off)
+			} else {
+				clear(c.mem[f.off:c.used])
+				c.used = f.off
+			}
 		}
 		b.enterChunk(f.chunk)
+		if debugBuild {
+			b.skipFullChunk()
+		}
 	}
 	b.setFloors()
+	if debugBuild {
+		b.checkInvariants()
+	}
 }
 
 // topFrame returns the newest open checkpoint, or nil.

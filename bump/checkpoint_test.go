@@ -35,7 +35,15 @@ func scope(b *bump.Bump, tag int, n int) (intact, zeroed func() bool) {
 	}
 	zeroed = func() bool {
 		for i := range n {
-			if *ints[i] != 0 || *nodes[i] != (node{}) || ptrs[i][2] != nil {
+			if ptrs[i][2] != nil {
+				return false
+			}
+			if bump.DebugBuild {
+				// The checked build protects released pointer-free memory:
+				// reading it faults (see debug_test.go).
+				continue
+			}
+			if *ints[i] != 0 || *nodes[i] != (node{}) {
 				return false
 			}
 			for _, c := range []byte(strs[i]) {
@@ -82,6 +90,9 @@ func TestCheckpointNested(t *testing.T) {
 }
 
 func TestCheckpointReusesMemory(t *testing.T) {
+	if bump.DebugBuild {
+		t.Skip("the checked build does not reuse rewound memory")
+	}
 	var b bump.Bump
 	bump.New[int](&b)
 	cp := b.Checkpoint()

@@ -64,6 +64,9 @@ func (b *Bump) bumpBytes(size, align uintptr) unsafe.Pointer {
 		return nil
 	}
 	b.off = end
+	if debugBuild {
+		b.checkInvariants()
+	}
 	return unsafe.Add(b.base, start)
 }
 
@@ -109,7 +112,7 @@ func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
 	if b.base != nil {
 		b.chunks[b.cur].used = b.off
 	}
-	b.chunks = append(b.chunks, byteChunk{mem: make([]byte, csize)})
+	b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(csize)})
 	b.enterChunk(len(b.chunks) - 1)
 	return b.bumpBytes(size, align), nil
 }
@@ -147,7 +150,7 @@ func (b *Bump) allocLarge(size, align uintptr) (unsafe.Pointer, error) {
 	if _, err := b.reserve(need, need); err != nil {
 		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
 	}
-	mem := make([]byte, need)
+	mem := newByteChunk(need)
 	b.large = append(b.large, largeChunk{mem})
 	base := unsafe.Pointer(unsafe.SliceData(mem))
 	return unsafe.Add(base, -uintptr(base)&(align-1)), nil
@@ -215,6 +218,7 @@ func (b *Bump) resizeBytes(p unsafe.Pointer, oldSize, newSize uintptr) bool {
 func (b *Bump) freeBytes(p unsafe.Pointer, size uintptr) {
 	if i := b.findLarge(p, size); i >= 0 {
 		b.allocated -= uintptr(len(b.large[i].mem))
+		releaseByteChunk(b.large[i].mem)
 		last := len(b.large) - 1
 		copy(b.large[i:], b.large[i+1:])
 		b.large[last] = largeChunk{}

@@ -44,6 +44,9 @@ func (b *Bump) bumpLast(key unsafe.Pointer, size uintptr) unsafe.Pointer {
 	if end := b.off + roundWord(size); key == b.lastKey && end <= b.cap {
 		p := unsafe.Add(b.base, b.off)
 		b.off = end
+		if debugBuild {
+			b.checkInvariants()
+		}
 		return p
 	}
 	return nil

@@ -24,6 +24,9 @@ type slab interface {
 	chunkInfo(yield func(ChunkInfo) bool) bool
 	// metadata returns the bytes of the slab's header and chunk lists.
 	metadata() uintptr
+	// verify checks the slab's invariants in the checked build and
+	// returns the bytes its chunks hold.
+	verify() uintptr
 }
 
 // A slabMark is a slab's allocation position, saved by a checkpoint.
@@ -40,6 +43,9 @@ type typedSlab[T any] struct {
 	floor  int // values below this index in cur predate the newest checkpoint
 	large  [][]T
 	lfloor int // large allocations below this index predate it too
+	// dbg is the checked build's quarantine of released chunks; it is
+	// empty (and takes no room) otherwise.
+	dbg slabDebug[T]
 	// roundHint is, after a Reset, how many values the last round used if
 	// they did not fit the kept chunk: the next new chunk holds that many.
 	roundHint int
@@ -233,6 +239,9 @@ func (s *typedSlab[T]) reset(b *Bump) {
 	if used > cap(keep) {
 		s.roundHint = used + used/8
 	}
+	if debugBuild {
+		keep = s.releaseAll(keep)
+	}
 	var zero T
 	for _, c := range s.chunks {
 		b.allocated -= uintptr(cap(c)) * unsafe.Sizeof(zero)
@@ -262,18 +271,28 @@ func (s *typedSlab[T]) mark() slabMark {
 
 func (s *typedSlab[T]) rewind(b *Bump, m slabMark) {
 	if len(s.chunks) == 0 {
+		if debugBuild {
+			s.releaseLarge(min(m.large, len(s.large)))
+		}
 		s.dropLarge(b, min(m.large, len(s.large)))
 		return
 	}
 	s.chunks[s.idx] = s.cur
 	for i := m.chunk + 1; i <= s.idx; i++ {
-		clear(s.chunks[i])
-		s.chunks[i] = s.chunks[i][:0]
+		s.chunks[i] = s.recycle(s.chunks[i])
 	}
 	s.enter(m.chunk)
 	if m.used < len(s.cur) {
-		clear(s.cur[m.used:])
-		s.cur = s.cur[:m.used]
+		if debugBuild {
+			s.split(m.used)
+		} else {
+			clear(s.cur[m.used:])
+			s.cur = s.cur[:m.used]
+		}
+	}
+	if debugBuild {
+		s.skipFull()
+		s.releaseLarge(min(m.large, len(s.large)))
 	}
 	s.dropLarge(b, min(m.large, len(s.large)))
 }

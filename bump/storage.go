@@ -19,6 +19,9 @@ func (b *Bump) Allocate(l Layout, n int) (unsafe.Pointer, error) {
 	if !ok || n == 0 {
 		return nil, sizeError(l, n)
 	}
+	if debugBuild {
+		defer b.checkInvariants()
+	}
 	switch s := b.slabFor(l).(type) {
 	case nil:
 		return b.allocBytes(size, l.t.align)
@@ -38,6 +41,9 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 	newSize, ok := l.bytesFor(newN)
 	if !ok || oldN < 0 || newN == 0 {
 		return false
+	}
+	if debugBuild {
+		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
 	case nil:
@@ -62,6 +68,9 @@ func (b *Bump) Free(l Layout, p unsafe.Pointer, n int) {
 	l.check("Free")
 	if _, ok := l.bytesFor(n); !ok || n == 0 {
 		return
+	}
+	if debugBuild {
+		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
 	case nil:

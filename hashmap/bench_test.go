@@ -15,7 +15,7 @@ var sinkInt int
 func intKeys(n, salt int) []int {
 	keys := make([]int, n)
 	for i := range keys {
-		keys[i] = int(uint(i*2+salt)*0x9E3779B97F4A7C15 + 1)
+		keys[i] = int(uint64(i*2+salt)*0x9E3779B97F4A7C15 + 1) // truncated on 32-bit platforms
 	}
 	return keys
 }

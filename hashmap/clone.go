@@ -4,15 +4,23 @@ import (
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // Clone returns a copy of m whose storage, and the Map itself, come from
 // m's allocator. The copy shares m's seed and Hasher, so it copies the
 // table as it is instead of rehashing. Values are copied with assignment
 // (a shallow clone, like maps.Clone). It panics like [Map.Set] if the
-// allocator cannot provide the storage.
+// allocator cannot provide the storage. Clone of a nil m is nil, like
+// maps.Clone of a nil map. It writes nothing to m, so concurrent readers
+// may call it if the allocator is safe for concurrent use (the Go heap
+// is, a Bump is not).
 func (m *Map[K, V]) Clone() *Map[K, V] {
-	c := New[K, V](m.alloc)
+	if m == nil {
+		return nil
+	}
+	m.check()
+	c := newMap[K, V](m.alloc, "Clone")
 	c.hasher = m.hasher
 	c.seed, c.seeded = m.seed, m.seeded
 	if m.used == 0 {
@@ -20,10 +28,11 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	}
 	groups, err := bump.AllocateSlice[group[K, V]](c.alloc, len(m.groups))
 	if err != nil {
-		panic(fmt.Errorf("hashmap: clone: %w", err))
+		panic(fmt.Errorf("hashmap: Clone: %w", err))
 	}
 	copy(groups, m.groups)
 	c.groups = groups
+	c.storage = lifecheck.Track(c.alloc)
 	c.used, c.growthLeft = m.used, m.growthLeft
 	return c
 }

@@ -1,6 +1,7 @@
 package hashmap_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -165,9 +166,9 @@ func ExampleMap_Entry() {
 	// Output: 2
 }
 
-func ExampleMap_Reserve() {
+func ExampleMap_Grow() {
 	m := hashmap.New[int, int](nil)
-	m.Reserve(100)
+	m.Grow(100)
 	m.Set(0, 0)
 	p := m.Ptr(0)
 	for i := 1; i < 100; i++ {
@@ -179,11 +180,11 @@ func ExampleMap_Reserve() {
 	// Output: 42
 }
 
-func ExampleMap_TryReserve() {
+func ExampleMap_TryGrow() {
 	var arena bump.Bump
 	arena.SetAllocationLimit(1 << 20)
 	m := hashmap.New[int, int](&arena)
-	err := m.TryReserve(1 << 20)
+	err := m.TryGrow(1 << 20)
 	fmt.Println(errors.Is(err, bump.ErrAllocationLimit), m.Len())
 	// Output: true 0
 }
@@ -224,4 +225,75 @@ func ExampleMap_Clone() {
 	w, _ := c.Get("a")
 	fmt.Println(v, w)
 	// Output: 1 2
+}
+
+// Read-only algorithms need no method of their own: the iterators work
+// with the standard maps and slices packages.
+func Example_readOnly() {
+	m := hashmap.New[string, int](nil)
+	m.Set("b", 2)
+	m.Set("a", 1)
+	m.Set("c", 3)
+	fmt.Println(slices.Sorted(m.Keys()))
+	fmt.Println(slices.Max(slices.Collect(m.Values())))
+	builtin := maps.Collect(m.All()) // a Go map holding m's entries
+	fmt.Println(builtin)
+	// Output:
+	// [a b c]
+	// 3
+	// map[a:1 b:2 c:3]
+}
+
+func ExampleEqual() {
+	a := hashmap.New[string, int](nil)
+	b := hashmap.New[string, int](new(bump.Bump))
+	for i, k := range []string{"x", "y"} {
+		a.Set(k, i)
+		b.Set(k, i)
+	}
+	fmt.Println(hashmap.Equal(a, b))
+	b.Set("y", 5)
+	fmt.Println(hashmap.Equal(a, b))
+	fmt.Println(hashmap.EqualFunc(a, b, func(x, y int) bool { return x%2 == y%2 }))
+	// Output:
+	// true
+	// false
+	// true
+}
+
+func ExampleMap_DeleteFunc() {
+	m := hashmap.New[string, int](nil)
+	m.Set("one", 1)
+	m.Set("two", 2)
+	m.Set("three", 3)
+	m.DeleteFunc(func(k string, v int) bool { return v%2 == 1 })
+	fmt.Println(m)
+	// Output: map[two:2]
+}
+
+func ExampleMap_MarshalJSON() {
+	var arena bump.Bump
+	m := hashmap.New[string, int](&arena)
+	m.Set("b", 2)
+	m.Set("a", 1)
+	out, _ := json.Marshal(m) // like a map[string]int: sorted keys
+	fmt.Println(string(out))
+
+	back := hashmap.New[string, int](&arena) // decoded entries go to the arena
+	_ = json.Unmarshal([]byte(`{"c":3}`), back)
+	fmt.Println(back)
+	// Output:
+	// {"a":1,"b":2}
+	// map[c:3]
+}
+
+func ExampleMap_Format() {
+	m := hashmap.New[string, float64](nil)
+	m.Set("pi", 3.14159)
+	m.Set("e", 2.71828)
+	// Every verb applies to keys and values, as with a Go map.
+	fmt.Printf("%v\n%#v\n", m, m)
+	// Output:
+	// map[e:2.71828 pi:3.14159]
+	// map[string]float64{"e":2.71828, "pi":3.14159}
 }

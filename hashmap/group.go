@@ -25,6 +25,11 @@ const (
 	ctrlDeleted = 0x7f
 	ctrlFull    = 0x80 // ORed with H2
 
+	// ctrlNeeded marks, only while pruneTombstones runs, a tombstone
+	// that a probe sequence needs. Its top bit is clear and bit 6 set,
+	// so every match treats it as ctrlDeleted.
+	ctrlNeeded = 0x7e
+
 	lsb = 0x0101010101010101
 	msb = 0x8080808080808080
 
@@ -90,10 +95,41 @@ func (w ctrlWord) set(i uintptr, c uint64) ctrlWord {
 	return ctrlWord(uint64(w)&^(0xff<<shift) | c<<shift)
 }
 
+// markNeeded returns w with its tombstones marked ctrlNeeded.
+func (w ctrlWord) markNeeded() ctrlWord {
+	return w &^ ctrlWord(w.unneededTombstones()>>7)
+}
+
+// unneededTombstones returns the slots whose byte is ctrlDeleted, not
+// ctrlNeeded: of the bytes with the top bit clear, those with bit 0 set.
+func (w ctrlWord) unneededTombstones() bitset {
+	v := uint64(w)
+	return bitset(^v & msb & (v << 7))
+}
+
+// unmarkNeeded returns w with its ctrlNeeded bytes back to ctrlDeleted.
+func (w ctrlWord) unmarkNeeded() ctrlWord {
+	v := uint64(w)
+	needed := ^v & msb & (v << 1) &^ (v << 7) // top bit clear, bit 6 set, bit 0 clear
+	return ctrlWord(v | needed>>7)
+}
+
+// pruneUnneeded returns w with its ctrlDeleted bytes made empty and its
+// ctrlNeeded bytes back to ctrlDeleted.
+func (w ctrlWord) pruneUnneeded() ctrlWord {
+	t := uint64(w.unneededTombstones()) >> 7 // bit 0 of each such byte
+	return (w &^ ctrlWord(t*0xff)).unmarkNeeded()
+}
+
 // first returns the index of the lowest slot in b, which must not be empty.
 // The mask is free and proves the result in range of a group's slots.
 func (b bitset) first() uintptr {
 	return uintptr(bits.TrailingZeros64(uint64(b))>>3) & (groupSize - 1)
+}
+
+// count returns the number of slots in b.
+func (b bitset) count() int {
+	return bits.OnesCount64(uint64(b))
 }
 
 // removeFirst returns b without its lowest slot.

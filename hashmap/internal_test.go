@@ -4,40 +4,21 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 	"github.com/stretchr/testify/require"
 )
 
-// checkInvariants verifies the table's bookkeeping: used counts the full
-// slots, growthLeft is the capacity less the full and deleted slots, and
-// there is always an empty slot, which is what ends every probe sequence.
+// checkInvariants fails t if the table's bookkeeping is wrong.
 func checkInvariants[K comparable, V any](t *testing.T, m *Map[K, V]) {
 	t.Helper()
-	var full, deleted, empty int
-	for gi := range m.groups {
-		for i := range groupSize {
-			switch c := byte(m.groups[gi].ctrl >> (i * 8)); {
-			case c == ctrlEmpty:
-				empty++
-			case c == ctrlDeleted:
-				deleted++
-			case c&ctrlFull != 0:
-				full++
-			default:
-				require.Failf(t, "bad control byte", "%#x in group %d slot %d", c, gi, i)
-			}
-		}
-	}
-	require.Equal(t, m.used, full, "used")
-	require.Equal(t, m.capacity()-m.used-deleted, m.growthLeft, "growthLeft")
-	if len(m.groups) > 0 {
-		require.Positive(t, empty, "no empty slot left to end a probe sequence")
-	}
+	require.NoError(t, m.verify())
 }
 
 // TestInvariantsUnderAllocationLimit runs random TrySet, Delete and
-// TryReserve calls against an arena whose limit makes some of them fail,
+// TryGrow calls against an arena whose limit makes some of them fail,
 // checking that a failure leaves the map as it was and that the table's
 // bookkeeping stays right, tombstones included.
 func TestInvariantsUnderAllocationLimit(t *testing.T) {
@@ -67,7 +48,7 @@ func TestInvariantsUnderAllocationLimit(t *testing.T) {
 					m.Delete(k)
 					delete(ref, k)
 				default:
-					if err := m.TryReserve(r.IntN(100)); err != nil {
+					if err := m.TryGrow(r.IntN(100)); err != nil {
 						require.ErrorIs(t, err, bump.ErrAllocationLimit)
 					}
 				}
@@ -138,4 +119,16 @@ func TestRandomMutationDuringIteration(t *testing.T) {
 			require.Equal(t, 1, seen[k], "seed %d: key %d present throughout but produced %d times", seed, k, seen[k])
 		}
 	}
+}
+
+// TestMapSize pins the size of a Map header: the checked build's fields
+// and noCopy take no room in the normal build.
+func TestMapSize(t *testing.T) {
+	if lifecheck.Enabled {
+		t.Skip("the checked build adds fields")
+	}
+	var m Map[int, int]
+	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want += unsafe.Alignof(m.used) // seeded, padded
+	require.Equal(t, want, unsafe.Sizeof(m))
 }

@@ -1,45 +1,3 @@
-// Package hashmap provides Map, a hash map whose storage comes from a
-// [bump.Allocator], with the semantics of Go's built-in map.
-//
-// # Design
-//
-// Map is a Swiss table, the design of Go's own maps since Go 1.24
-// (internal/runtime/maps) and of Abseil's flat_hash_map: open addressing
-// over groups of eight slots, each group described by a 64-bit control word
-// holding one control byte per slot. A key's hash is split into H1, which
-// picks the first group of its probe sequence, and H2, seven bits stored in
-// the control byte of a full slot. A lookup compares H2 against all eight
-// control bytes of a group at once with a few integer instructions, and
-// compares keys only on the (rare false positive or true) matches; it stops
-// at the first group that has an empty slot. Deleted slots become
-// tombstones unless their group has an empty slot. At most 7/8 of the slots
-// are used; a table that fills up is rehashed into a new one, twice as
-// large unless most of the used slots were tombstones.
-//
-// The table is one array of groups, each a control word followed by its
-// eight slots (so that a hit usually costs one cache miss), allocated with
-// [bump.AllocateSlice] with its real element type: keys and values holding
-// pointers live in memory the garbage collector scans. When the map
-// grows it rehashes into new storage and frees the old with
-// [bump.FreeSlice]. With a [bump.Bump] the map's storage (and, with [New],
-// the Map itself) lives in the arena and is released by its Reset: a map
-// built and dropped every request costs no Go-heap allocation once the
-// arena is warm.
-//
-// # Semantics
-//
-// Keys are compared with == and hashed with hash/maphash.Comparable and a
-// random seed per map, exactly as Go maps hash them, so chosen keys cannot
-// flood a bucket and the edge cases are those of Go maps: every NaN key is
-// distinct from every other (Set with a NaN key always inserts, Get never
-// finds one; [Map.Clear] removes them), +0.0 and -0.0 are the same key, and
-// a key of interface type holding an unhashable dynamic type (a slice, map
-// or func) panics with the runtime's error ("runtime error: hash of
-// unhashable type []int"). [NewWithHasher] replaces the hash function.
-//
-// A Map is not safe for concurrent use. Memory from a Bump is valid until
-// its Reset: a Map allocated in (or storing into) a Bump must not be used
-// after the Bump is reset.
 package hashmap
 
 import (
@@ -47,12 +5,22 @@ import (
 	"hash/maphash"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // A Map is a hash map from K to V whose storage comes from a
-// [bump.Allocator]. The zero value is an empty map using the Go heap.
+// [bump.Allocator]. The zero value is an empty map using the Go heap; a
+// nil *Map reads like a nil Go map (see the package documentation).
 // A Map must not be copied after first use; use [Map.Clone].
 type Map[K comparable, V any] struct {
+	_ noCopy
+
+	// In the checked build (-tags bumpdebug), the lifetimes of the Map
+	// itself and of its table, and the count of operations; empty
+	// otherwise (and first: a zero-size last field would pad the struct).
+	life, storage lifecheck.Tag
+	debug         debugState
+
 	groups []group[K, V] // len is a power of two, or 0 before the first Set
 
 	used       int // full slots
@@ -63,33 +31,47 @@ type Map[K comparable, V any] struct {
 	hasher Hasher[K]
 	alloc  bump.Allocator
 
-	// Iterators in progress, and counters that let them notice that the
-	// table they walk has been replaced or cleared (see iter.go).
-	iterators int
-	tableGen  uint32
-	clearGen  uint32
+	// Counters that let an iteration notice that the table it walks has
+	// been replaced or cleared (see iter.go). Only writers change them.
+	tableGen uint32
+	clearGen uint32
 }
 
 // New returns an empty map whose storage, and the Map itself, come from a
 // (the Go heap if a is nil). It allocates no table until the first Set.
-// It panics if a cannot provide the Map.
+// It panics with the allocator's error if a cannot provide the Map.
 func New[K comparable, V any](a bump.Allocator) *Map[K, V] {
+	return newMap[K, V](a, "New")
+}
+
+// newMap is New for the constructors that call it, which name themselves
+// in its panic.
+func newMap[K comparable, V any](a bump.Allocator, fn string) *Map[K, V] {
 	s, err := bump.AllocateSlice[Map[K, V]](a, 1)
 	if err != nil {
-		panic(fmt.Errorf("hashmap: %w", err))
+		panic(fmt.Errorf("hashmap: %s: %w", fn, err))
 	}
 	m := &s[0]
 	m.alloc = a
+	m.life = lifecheck.Track(a)
 	m.initSeed()
 	return m
 }
 
 // WithCapacity returns a map, allocated like [New], with room for at least
-// n entries before it needs to grow. It panics if n is negative or if a
-// cannot provide the storage; see [Map.TryReserve].
+// n entries before it needs to grow, like make(map[K]V, n). It panics if n
+// is negative ("hashmap: WithCapacity: negative capacity -1"), and with the
+// allocator's error (wrapping [bump.ErrAllocationLimit], say) or an error
+// wrapping [bump.ErrInvalidSize] if the storage cannot be provided, as make
+// panics for a hint it cannot honour.
 func WithCapacity[K comparable, V any](a bump.Allocator, n int) *Map[K, V] {
-	m := New[K, V](a)
-	m.Reserve(n)
+	if n < 0 {
+		panic(fmt.Sprintf("hashmap: WithCapacity: negative capacity %d", n))
+	}
+	m := newMap[K, V](a, "WithCapacity")
+	if err := m.tryGrow(n); err != nil {
+		panic(fmt.Errorf("hashmap: WithCapacity: %w", err))
+	}
 	return m
 }
 
@@ -97,9 +79,9 @@ func WithCapacity[K comparable, V any](a bump.Allocator, n int) *Map[K, V] {
 // hash/maphash.Comparable. It panics if h is nil.
 func NewWithHasher[K comparable, V any](a bump.Allocator, h Hasher[K]) *Map[K, V] {
 	if h == nil {
-		panic("hashmap: nil Hasher")
+		panic("hashmap: NewWithHasher: nil Hasher")
 	}
-	m := New[K, V](a)
+	m := newMap[K, V](a, "NewWithHasher")
 	m.hasher = h
 	return m
 }
@@ -113,14 +95,29 @@ func (m *Map[K, V]) initSeed() {
 	}
 }
 
-// Len returns the number of entries in m.
+// check panics, in the checked build, if m or its table was released by
+// a reset of its arena. It compiles to nothing otherwise.
+func (m *Map[K, V]) check() {
+	m.life.Check("hashmap: Map")
+	m.storage.Check("hashmap: Map")
+}
+
+// Len returns the number of entries in m; 0 for a nil m.
 func (m *Map[K, V]) Len() int {
+	if m == nil {
+		return 0
+	}
+	m.check()
 	return m.used
 }
 
 // lookup returns the slot holding k, or nil. It is find for callers that
 // need only the slot: a single result keeps them small enough to inline.
 func (m *Map[K, V]) lookup(k K) *slot[K, V] {
+	if m == nil {
+		return nil
+	}
+	m.check()
 	if m.used == 0 {
 		// Go maps hash the key even when empty so that an unhashable
 		// interface key panics whatever the map holds.
@@ -164,12 +161,7 @@ func (m *Map[K, V]) find(k K) (*slot[K, V], *group[K, V], uintptr) {
 		}
 		return nil, nil, 0
 	}
-	var h uintptr
-	if m.hasher == nil {
-		h = uintptr(maphash.Comparable(m.seed, k))
-	} else {
-		h = uintptr(m.hasher(m.seed, k))
-	}
+	h := m.hash(k)
 	c := h2(h)
 	groups := m.groups
 	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))
@@ -190,7 +182,7 @@ func (m *Map[K, V]) find(k K) (*slot[K, V], *group[K, V], uintptr) {
 }
 
 // Get returns the value stored for k and true, or the zero value and false
-// if k is not in m.
+// if k is not in m (or m is nil).
 func (m *Map[K, V]) Get(k K) (v V, ok bool) {
 	if s := m.lookup(k); s != nil {
 		return s.value, true
@@ -198,18 +190,19 @@ func (m *Map[K, V]) Get(k K) (v V, ok bool) {
 	return
 }
 
-// Has reports whether k is in m.
+// Has reports whether k is in m; false for a nil m.
 func (m *Map[K, V]) Has(k K) bool {
 	return m.lookup(k) != nil
 }
 
-// Ptr returns a pointer to the value stored for k, or nil if k is not in m.
-// The pointer allows updating the value in place. It stays valid until the
-// table grows, which moves every entry to new storage and frees the old:
+// Ptr returns a pointer to the value stored for k, or nil if k is not in m
+// (or m is nil). The pointer allows updating the value in place. It stays
+// valid until the table grows, which moves every entry to new storage:
 // any insertion of a new key may grow it (Set, TrySet, Entry, Insert), and
-// so may Reserve, unless room was reserved beforehand. It is also
-// invalidated by deleting k and by Clear, and with a Bump by its Reset.
-// Updating existing keys and deleting other keys never move entries.
+// so may Grow, unless room was made beforehand with [Map.Grow]. It is
+// also invalidated by deleting k and by Clear, and with a Bump by its
+// Reset. Updating existing keys and deleting other keys never move
+// entries.
 func (m *Map[K, V]) Ptr(k K) *V {
 	if s := m.lookup(k); s != nil {
 		return &s.value
@@ -220,22 +213,28 @@ func (m *Map[K, V]) Ptr(k K) *V {
 // Set stores v for k, replacing any value k had. As with a Go map, a key
 // already present is replaced by k too, which shows only for keys that
 // are == but distinguishable, such as +0 and -0. It panics with an error
-// wrapping [bump.ErrAllocationLimit] (or whatever error the allocator
-// returns) if m must grow and the allocator cannot provide the storage;
-// see [Map.TrySet].
+// wrapping the allocator's ("hashmap: Set: bump: ...: allocation limit
+// exceeded ...") if m must grow and the allocator cannot provide the
+// storage, leaving m unchanged; see [Map.TrySet]. Like assigning to a nil
+// Go map, Set on a nil *Map panics.
 func (m *Map[K, V]) Set(k K, v V) {
-	s, _, _ := m.insert(k, false)
+	s, _, err := m.insert(k, "Set")
+	if err != nil {
+		panic(err)
+	}
 	s.value = v
+	m.checkInvariants()
 }
 
-// TrySet is like [Map.Set] but returns the allocator's error, leaving m
-// unchanged, instead of panicking.
+// TrySet is like [Map.Set] but returns the error, leaving m unchanged,
+// instead of panicking.
 func (m *Map[K, V]) TrySet(k K, v V) error {
-	s, _, err := m.insert(k, true)
+	s, _, err := m.insert(k, "TrySet")
 	if err != nil {
 		return err
 	}
 	s.value = v
+	m.checkInvariants()
 	return nil
 }
 
@@ -249,19 +248,26 @@ func (m *Map[K, V]) TrySet(k K, v V) error {
 // It stores k as the key like [Map.Set]. The pointer is valid as
 // described for [Map.Ptr]. Entry panics like [Map.Set].
 func (m *Map[K, V]) Entry(k K) (*V, bool) {
-	s, found, _ := m.insert(k, false)
+	s, found, err := m.insert(k, "Entry")
+	if err != nil {
+		panic(err)
+	}
+	m.checkInvariants()
 	return &s.value, found
 }
 
 // insert returns the slot holding k, claiming one for it (with a zero
 // value) if k is absent, and reports whether k was present; a present
-// key is replaced by k. If the table
-// must grow and cannot, insert returns the error if try is set and panics
-// with it otherwise (which keeps its callers small enough to inline).
-func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
+// key is replaced by k. If the table must grow and cannot, it returns the
+// error, wrapped for the method fn, and leaves m unchanged.
+func (m *Map[K, V]) insert(k K, fn string) (*slot[K, V], bool, error) {
+	if m == nil {
+		panic("hashmap: " + fn + ": assignment to entry in nil Map")
+	}
+	m.check()
 	if m.groups == nil {
 		if err := m.rehash(1); err != nil {
-			return nil, false, mustNot(try, err)
+			return nil, false, fmt.Errorf("hashmap: %s: %w", fn, err)
 		}
 	}
 	var h uintptr
@@ -303,10 +309,10 @@ func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
 	}
 	if byte(free.ctrl>>(freeI*8)) == ctrlEmpty {
 		if m.growthLeft == 0 {
-			// Filling an empty slot would pass the load factor: rehash,
-			// then place k in the new table, where it is known absent.
-			if err := m.grow(1); err != nil {
-				return nil, false, mustNot(try, err)
+			// Filling an empty slot would pass the load factor: clear
+			// tombstones or grow, then place k, which is known absent.
+			if err := m.makeRoom(1); err != nil {
+				return nil, false, fmt.Errorf("hashmap: %s: %w", fn, err)
 			}
 			return m.insertNew(h, k), false, nil
 		}
@@ -319,16 +325,10 @@ func (m *Map[K, V]) insert(k K, try bool) (*slot[K, V], bool, error) {
 	return s, false, nil
 }
 
-// mustNot returns err if try is set, and panics with it otherwise.
-func mustNot(try bool, err error) error {
-	if !try {
-		panic(err)
-	}
-	return err
-}
-
-// insertNew places k, which must not be in m, in a table just rehashed
-// (so without tombstones) that has room for it, and returns its slot.
+// insertNew places k, which must not be in m, in the first empty slot of
+// its probe sequence, and returns its slot. m must have growth left. The
+// first empty slot is where lookups stop, so k is found there even if
+// tombstones that pruning kept come earlier.
 func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
 	s := claimEmpty(m.groups, h)
 	m.growthLeft--
@@ -337,17 +337,29 @@ func (m *Map[K, V]) insertNew(h uintptr, k K) *slot[K, V] {
 	return s
 }
 
-// Delete removes k from m. Deleting a key that is not present does
-// nothing. Delete may be called during iteration; see [Map.All].
+// Delete removes k from m. Deleting a key that is not present, or from a
+// nil m, does nothing, as with delete on a Go map. Delete may be called
+// during iteration; see [Map.All].
 func (m *Map[K, V]) Delete(k K) {
+	if m == nil {
+		return
+	}
+	m.check()
 	s, g, i := m.find(k)
 	if s == nil {
 		return
 	}
+	m.deleteSlot(s, g, i)
+	m.checkInvariants()
+}
+
+// deleteSlot removes the entry in slot s, slot i of group g.
+func (m *Map[K, V]) deleteSlot(s *slot[K, V], g *group[K, V], i uintptr) {
 	// If this group has an empty slot, no probe sequence ever went on past
-	// it (they stop at the first group with an empty slot, and groups do
-	// not regain empty slots before a rehash), so the slot can be empty
-	// again; otherwise it must stay a tombstone to keep them intact.
+	// it (they stop at the first group with an empty slot, and groups
+	// regain empty slots only where pruning finds that no probe sequence
+	// needs them full), so the slot can be empty again; otherwise it must
+	// stay a tombstone to keep them intact.
 	if g.ctrl.matchEmpty() != 0 {
 		g.ctrl = g.ctrl.set(i, ctrlEmpty)
 		m.growthLeft++
@@ -360,8 +372,13 @@ func (m *Map[K, V]) Delete(k K) {
 }
 
 // Clear removes all entries from m, keeping its storage for reuse like the
-// built-in clear. An iteration in progress ends at its next step.
+// built-in clear. An iteration in progress ends at its next step. Clear
+// on a nil m does nothing.
 func (m *Map[K, V]) Clear() {
+	if m == nil {
+		return
+	}
+	m.check()
 	if slotsHavePointers[K, V]() {
 		// Drop the references the entries held, for the garbage
 		// collector.
@@ -376,6 +393,7 @@ func (m *Map[K, V]) Clear() {
 	m.used = 0
 	m.growthLeft = m.capacity()
 	m.clearGen++
+	m.checkInvariants()
 }
 
 // capacity returns how many entries the current table holds at most.

@@ -236,7 +236,7 @@ func TestInterfaceKeys(t *testing.T) {
 	}
 }
 
-func TestWithCapacityAndReserve(t *testing.T) {
+func TestWithCapacityAndGrow(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 8, 100, 1000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			var b bump.Bump
@@ -248,9 +248,9 @@ func TestWithCapacityAndReserve(t *testing.T) {
 			require.Equal(t, before, b.AllocatedBytes(), "inserting within capacity must not allocate")
 			require.Equal(t, n, m.Len())
 
-			// Pointers stay valid across insertions Reserve made room for.
+			// Pointers stay valid across insertions Grow made room for.
 			m.Set(-1, 42)
-			m.Reserve(50)
+			m.Grow(50)
 			p := m.Ptr(-1)
 			for i := range 50 {
 				m.Set(n+i, 0)
@@ -262,8 +262,8 @@ func TestWithCapacityAndReserve(t *testing.T) {
 		})
 	}
 	require.Panics(t, func() { hashmap.WithCapacity[int, int](nil, -1) })
-	require.Panics(t, func() { new(hashmap.Map[int, int]).Reserve(-1) })
-	err := new(hashmap.Map[int, int]).TryReserve(math.MaxInt)
+	require.Panics(t, func() { new(hashmap.Map[int, int]).Grow(-1) })
+	err := new(hashmap.Map[int, int]).TryGrow(math.MaxInt)
 	require.ErrorIs(t, err, bump.ErrInvalidSize)
 }
 
@@ -271,7 +271,7 @@ func TestAllocationLimit(t *testing.T) {
 	var b bump.Bump
 	b.SetAllocationLimit(16 << 10)
 	m := hashmap.New[int, [8]int](&b)
-	err := m.TryReserve(1 << 20)
+	err := m.TryGrow(1 << 20)
 	require.ErrorIs(t, err, bump.ErrAllocationLimit)
 	require.Equal(t, 0, m.Len())
 

@@ -32,87 +32,120 @@ func groupsFor(n int) (int, bool) {
 	return 1 << shift, true
 }
 
-// Reserve makes room for at least n more entries, so that the next n
-// insertions of new keys do not grow the table (and do not invalidate
-// pointers from [Map.Ptr] and [Map.Entry]). It panics if n is negative or
-// if the allocator cannot provide the storage; see [Map.TryReserve].
-func (m *Map[K, V]) Reserve(n int) {
-	if err := m.TryReserve(n); err != nil {
-		panic(err)
+// Grow makes room for at least n more entries, so that the next n
+// insertions of new keys neither allocate nor fail, and do not move
+// entries (pointers from [Map.Ptr] and [Map.Entry] stay valid), like
+// slices.Grow for a slice. It panics if n is negative ("hashmap: Grow:
+// negative count -1") or, leaving m unchanged, with an error wrapping the
+// allocator's if the storage cannot be provided; see [Map.TryGrow].
+func (m *Map[K, V]) Grow(n int) {
+	if n < 0 {
+		panic(fmt.Sprintf("hashmap: Grow: negative count %d", n))
+	}
+	if err := m.tryGrow(n); err != nil {
+		panic(fmt.Errorf("hashmap: Grow: %w", err))
 	}
 }
 
-// TryReserve is like [Map.Reserve] but returns an error wrapping the
+// TryGrow is like [Map.Grow] but returns an error wrapping the
 // allocator's error (such as [bump.ErrAllocationLimit]), or
 // [bump.ErrInvalidSize] if the table would not fit in memory, instead of
 // panicking. On error m is unchanged. It panics if n is negative.
-func (m *Map[K, V]) TryReserve(n int) error {
+func (m *Map[K, V]) TryGrow(n int) error {
 	if n < 0 {
-		panic(fmt.Sprintf("hashmap: negative Reserve %d", n))
+		panic(fmt.Sprintf("hashmap: TryGrow: negative count %d", n))
 	}
+	if err := m.tryGrow(n); err != nil {
+		return fmt.Errorf("hashmap: TryGrow: %w", err)
+	}
+	return nil
+}
+
+// tryGrow makes room for n more entries; its error is unwrapped.
+func (m *Map[K, V]) tryGrow(n int) error {
+	m.check()
+	defer m.checkInvariants()
 	if n <= m.growthLeft {
 		return nil
 	}
 	need := m.used + n
-	if need < m.used {
-		return fmt.Errorf("hashmap: cannot reserve %d more entries: %w", n, bump.ErrInvalidSize)
-	}
 	groups, ok := groupsFor(need)
-	if !ok {
-		return fmt.Errorf("hashmap: cannot reserve %d more entries: %w", n, bump.ErrInvalidSize)
+	if need < m.used || !ok {
+		return fmt.Errorf("cannot hold %d more entries: %w", n, bump.ErrInvalidSize)
 	}
-	// A table large enough but short of room because of tombstones is
-	// rehashed at its size, which clears them.
-	return m.rehash(max(groups, len(m.groups)))
+	if groups <= len(m.groups) {
+		// Large enough but short of room because of tombstones: prune
+		// them, or else grow as makeRoom does.
+		if m.pruneTombstones(n); m.growthLeft >= n {
+			return nil
+		}
+		groups = len(m.groups) * 2
+	}
+	return m.rehash(groups)
 }
 
-// grow rehashes m so that it has room for n more entries: into a table of
-// the same size if most used slots are tombstones, otherwise into one at
-// least twice as large.
-func (m *Map[K, V]) grow(n int) error {
-	groups := len(m.groups)
-	need := m.used + n
-	if need <= capacityOf(groups)/2 {
-		return m.rehash(groups)
+// makeRoom makes room for n more entries when m has none left, as Go's
+// maps do: first by turning tombstones back into empty slots in place
+// (which neither allocates nor moves entries), and if too few can be,
+// by rehashing into a table at least twice as large.
+func (m *Map[K, V]) makeRoom(n int) error {
+	if m.pruneTombstones(n); m.growthLeft >= n {
+		return nil
 	}
-	g, ok := groupsFor(need)
+	groups := len(m.groups)
+	g, ok := groupsFor(m.used + n)
 	if !ok || groups*2 <= 0 {
-		return fmt.Errorf("hashmap: cannot grow past %d entries: %w", m.used, bump.ErrInvalidSize)
+		return fmt.Errorf("cannot grow past %d entries: %w", m.used, bump.ErrInvalidSize)
 	}
 	return m.rehash(max(g, groups*2))
 }
 
 // rehash moves the entries of m into a new table of groups groups
-// (a power of two with room for them) and frees the old table, unless an
-// iteration in progress still walks it. On error m is unchanged.
+// (a power of two with room for them). On error m is unchanged.
+//
+// The old table is not freed: an iteration in progress may still walk it
+// (see iter.go), and iterations write nothing to the Map, so that
+// concurrent readers are race-free, which leaves rehash no way to know.
+// The garbage collector reclaims it on the Go heap, a Bump's Reset in an
+// arena; since a table is only ever replaced by one at least twice its
+// size (tombstones are pruned in place), the old tables together are
+// smaller than the current one. Until then it keeps its keys (which
+// iterations need) but not its values.
 func (m *Map[K, V]) rehash(groups int) error {
 	m.initSeed()
 	table, err := bump.AllocateSlice[group[K, V]](m.alloc, groups)
 	if err != nil {
-		return fmt.Errorf("hashmap: growing to %d entries: %w", capacityOf(groups), err)
+		return err
 	}
 	old := m.groups
+	dropValues := bump.LayoutOf[V]().HasPointers()
 	for gi := range old {
 		og := &old[gi]
 		for full := og.ctrl.matchFull(); full != 0; full = full.removeFirst() {
 			s := &og.slots[full.first()]
 			*claimEmpty(table, m.hash(s.key)) = *s
+			if dropValues && s.key == s.key {
+				// Iterations still walking the old table look values
+				// up in the new one (except for NaN keys, whose values
+				// never change), so the old table need not keep their
+				// referents alive.
+				var zero V
+				s.value = zero
+			}
 		}
 	}
 	m.groups = table
 	m.growthLeft = capacityOf(groups) - m.used
 	m.tableGen++
-	if m.iterators == 0 {
-		bump.FreeSlice(m.alloc, old)
-	}
+	m.storage.Move(m.alloc)
 	return nil
 }
 
 // claimEmpty marks the first empty slot of h's probe sequence in table as
-// full, with h's H2, and returns it. In a table without tombstones that
-// does not hold the key, such as one being filled by a rehash, that slot
-// is where lookups of the key will look; the table must have an empty
-// slot.
+// full, with h's H2, and returns it. Lookups of the key stop at that
+// group at the latest, so if the table does not hold the key, as in one
+// being filled by a rehash, that slot is where they will find it; the
+// table must have an empty slot.
 func claimEmpty[K comparable, V any](table []group[K, V], h uintptr) *slot[K, V] {
 	seq := makeProbeSeq(h1(h), uintptr(len(table)-1))
 	for {

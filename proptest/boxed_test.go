@@ -3,9 +3,12 @@ package proptest
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/boxed"
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 )
 
 // dropLog counts how often each value's cleanup ran.
@@ -42,6 +45,7 @@ var boxedOps = []opKind{
 	{name: "Drop", weight: 4, args: []int{64}},
 	{name: "Checkpoint", weight: 1},
 	{name: "ResetTo", weight: 1, args: []int{8}},
+	{name: "StaleResetTo", weight: 1, args: []int{8}},
 	{name: "Reset", weight: 1},
 	{name: "GC", weight: 1},
 }
@@ -51,6 +55,12 @@ type boxEntry struct {
 	kind int
 	seq  int
 	box  interface {
+		Drop() error
+		Dropped() bool
+	}
+	// copy is a copy of box made at New, through which Drop must act
+	// as well.
+	copy interface {
 		Drop() error
 		Dropped() bool
 	}
@@ -68,6 +78,9 @@ type boxedMachine struct {
 	boxes []*boxEntry
 	seq   int
 	cps   []bumpCheckpoint
+	// stale holds checkpoints that a ResetTo to an older one or a Reset
+	// made stale: ResetTo must refuse them and drop nothing.
+	stale []bumpCheckpoint
 }
 
 func TestBoxed(t *testing.T) {
@@ -81,7 +94,8 @@ func newBox[T any](m *boxedMachine, v T, id func(*T) int) (*boxEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &boxEntry{box: b, id2: func() int { return id(b.Ptr()) }}, nil
+	c := b
+	return &boxEntry{box: b, copy: c, id2: func() int { return id(b.Ptr()) }}, nil
 }
 
 func (m *boxedMachine) step(o op) error {
@@ -118,7 +132,11 @@ func (m *boxedMachine) apply(o op) error {
 			return nil
 		}
 		e := m.boxes[o.arg(0)%len(m.boxes)]
-		err := e.box.Drop()
+		b := e.box
+		if o.arg(0)%2 == 1 {
+			b = e.copy
+		}
+		err := b.Drop()
 		var want error
 		if !e.dropped && e.kind == 1 && e.id%3 == 0 {
 			want = closeErr(e.id)
@@ -140,17 +158,27 @@ func (m *boxedMachine) apply(o op) error {
 		if err := m.env.b.ResetTo(cp.cp); err != nil {
 			return err
 		}
+		m.stale = append(m.stale, m.cps[i+1:]...)
 		m.cps = m.cps[:i+1]
 		for _, e := range m.boxes {
 			if e.seq >= cp.seq {
 				e.dropped = true
 			}
 		}
+	case "StaleResetTo":
+		if len(m.stale) == 0 {
+			return nil
+		}
+		cp := m.stale[o.arg(0)%len(m.stale)]
+		if err := m.env.b.ResetTo(cp.cp); !errors.Is(err, bump.ErrStaleCheckpoint) {
+			return fmt.Errorf("ResetTo a stale checkpoint returned %v, want ErrStaleCheckpoint", err)
+		}
 	case "Reset":
 		if m.env.b == nil {
 			return nil
 		}
 		m.env.b.Reset()
+		m.stale = append(m.stale, m.cps...)
 		m.cps = nil
 		for _, e := range m.boxes {
 			e.dropped = true
@@ -165,8 +193,14 @@ func (m *boxedMachine) apply(o op) error {
 
 func (m *boxedMachine) check() error {
 	for _, e := range m.boxes {
-		if got := e.box.Dropped(); got != e.dropped {
-			return fmt.Errorf("box %d: Dropped() = %v, want %v", e.id, got, e.dropped)
+		if got, cp := e.box.Dropped(), e.copy.Dropped(); got != e.dropped || cp != e.dropped {
+			return fmt.Errorf("box %d: Dropped() = %v (copy %v), want %v", e.id, got, cp, e.dropped)
+		}
+		if e.dropped {
+			err := alloctest.Catch(func() { e.id2() })
+			if err == nil || !strings.Contains(err.Error(), "use of dropped Box") && !strings.Contains(err.Error(), "used after its arena was reset") {
+				return fmt.Errorf("box %d: Ptr after its drop: panic %v, want use of dropped Box", e.id, err)
+			}
 		}
 		want := 0
 		if e.dropped && e.kind != 3 {

@@ -38,8 +38,8 @@ var hashmapOps = []opKind{
 	{name: "Ptr", weight: 2, args: []int{200, 1000}},
 	{name: "Insert", weight: 2, args: []int{16, 200}},
 	{name: "Clear", weight: 1},
-	{name: "Reserve", weight: 1, args: []int{64}},
-	{name: "TryReserve", weight: 1, args: []int{512}},
+	{name: "Grow", weight: 1, args: []int{64}},
+	{name: "TryGrow", weight: 1, args: []int{512}},
 	{name: "Clone", weight: 1},
 	{name: "Collect", weight: 1},
 	{name: "DeleteWhileIterating", weight: 2, args: []int{4}},
@@ -181,12 +181,12 @@ func (m *mapMachine) apply(o op) error {
 	case "Clear":
 		h.Clear()
 		clear(m.model)
-	case "Reserve", "TryReserve":
+	case "Grow", "TryGrow":
 		var err error
-		if o.kind.name == "Reserve" {
-			err = catchLimit(func() { h.Reserve(o.arg(0)) })
+		if o.kind.name == "Grow" {
+			err = catchLimit(func() { h.Grow(o.arg(0)) })
 		} else {
-			err = h.TryReserve(o.arg(0))
+			err = h.TryGrow(o.arg(0))
 		}
 		_, bug := m.env.failed(err)
 		return bug

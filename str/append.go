@@ -24,7 +24,9 @@ const scratch = 65
 func (s *String) AppendInt(i int64, base int) {
 	s.checkWrite("AppendInt")
 	if s.writable(scratch) {
-		s.buf = strconv.AppendInt(s.buf, i, base)
+		// The result shares s.buf (there is room): reslicing stores only
+		// the length, with no write barrier.
+		s.buf = s.buf[:len(strconv.AppendInt(s.buf, i, base))]
 		return
 	}
 	var tmp [scratch]byte
@@ -37,7 +39,7 @@ func (s *String) AppendInt(i int64, base int) {
 func (s *String) AppendUint(i uint64, base int) {
 	s.checkWrite("AppendUint")
 	if s.writable(scratch) {
-		s.buf = strconv.AppendUint(s.buf, i, base)
+		s.buf = s.buf[:len(strconv.AppendUint(s.buf, i, base))]
 		return
 	}
 	var tmp [scratch]byte
@@ -71,7 +73,9 @@ func (s *String) AppendBool(b bool) {
 			panic(err)
 		}
 	}
-	s.buf = append(s.buf, x...)
+	n := len(s.buf)
+	s.buf = s.buf[:n+len(x)]
+	copy(s.buf[n:], x)
 }
 
 // AppendQuote appends a double-quoted Go string literal representing x,
@@ -93,7 +97,7 @@ func (s *String) AppendQuote(x string) {
 // bytes are then written to s's own storage, which may panic.
 func (s *String) adopt(op string, t []byte) {
 	if unsafe.SliceData(t) == unsafe.SliceData(s.buf) {
-		s.buf = t
+		s.buf = s.buf[:len(t)] // no write barrier: the storage is the same
 		return
 	}
 	s.mustWrite(op, t[len(s.buf):])
@@ -107,5 +111,7 @@ func (s *String) mustWrite(op string, p []byte) {
 			panic(err)
 		}
 	}
-	s.buf = append(s.buf, p...)
+	n := len(s.buf)
+	s.buf = s.buf[:n+len(p)]
+	copy(s.buf[n:], p)
 }

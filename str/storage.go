@@ -27,6 +27,10 @@ const (
 // runtime cannot provide with an error instead of a fatal out-of-memory.
 const heapAppendMax = 64 << 20
 
+// smallHeapCap is the least storage a write allocates on the Go heap, as
+// bytes.Buffer's smallBufferSize.
+const smallHeapCap = 64
+
 // target returns the capacity p asks for when storage of capacity oldCap
 // must hold need bytes, extra of them new.
 func (p policy) target(oldCap, need, extra int) int {
@@ -94,10 +98,14 @@ func (s *String) prepare(op string, extra int, p policy) (old []byte, err error)
 	}
 	newCap := p.target(cap(s.buf), need, extra)
 	if onHeap(s.a) && newCap <= heapAppendMax {
-		// append copies and rounds up to the size class in one pass; the
-		// old storage is left to the garbage collector (and to the
+		if p == forWrite {
+			// Like bytes.Buffer, start at 64 bytes rather than grow
+			// through the tiniest size classes one write at a time.
+			newCap = max(newCap, smallHeapCap)
+		}
+		// The old storage is left to the garbage collector (and to the
 		// strings that share it).
-		s.buf = append(s.buf[:n:n], make([]byte, newCap-n)...)[:n]
+		s.buf = heapCopy(s.buf, newCap)
 		s.frozen.Store(0)
 		return nil, nil
 	}
@@ -107,8 +115,11 @@ func (s *String) prepare(op string, extra int, p policy) (old []byte, err error)
 		s.buf = t
 		return nil, nil
 	}
-	if newCap > need {
-		if t, ok := bump.ResizeInPlace(s.a, s.buf, need); ok {
+	// The chunk may have room for less: take a quarter more, which keeps
+	// the number of growths logarithmic (exactly what is needed would
+	// make every later write grow again), before moving.
+	if quarter := max(need, cap(s.buf)+cap(s.buf)/4); quarter < newCap {
+		if t, ok := bump.ResizeInPlace(s.a, s.buf, quarter); ok {
 			s.buf = t
 			return nil, nil
 		}
@@ -138,8 +149,7 @@ func (s *String) copyOnWrite(op string, extra int) error {
 // storage back. On error s is unchanged.
 func (s *String) moveTo(op string, newCap int) error {
 	if onHeap(s.a) && newCap <= heapAppendMax {
-		n := len(s.buf)
-		s.buf = append(s.buf[:n:n], make([]byte, newCap-n)...)[:n]
+		s.buf = heapCopy(s.buf, newCap)
 		s.frozen.Store(0)
 		return nil
 	}
@@ -151,4 +161,14 @@ func (s *String) moveTo(op string, newCap int) error {
 	s.frozen.Store(0)
 	s.store.Move(s.a)
 	return nil
+}
+
+// heapCopy returns a copy of b on the Go heap with capacity at least
+// newCap, rounded up to the allocator's size class, as bytes.Buffer grows:
+// append of a make to a nil slice asks for exactly newCap, which the
+// runtime rounds up. (Appending to b itself would let append's own growth
+// rule overshoot twice the old capacity by up to a quarter.)
+func heapCopy(b []byte, newCap int) []byte {
+	t := append([]byte(nil), make([]byte, newCap)...)
+	return t[:copy(t, b)]
 }

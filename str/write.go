@@ -69,7 +69,11 @@ func (s *String) Write(p []byte) (int, error) {
 		bump.FreeSlice(s.a, old)
 		return len(p), nil
 	}
-	s.buf = append(s.buf, p...)
+	// Reslicing s.buf to itself stores only its length: unlike append's
+	// result, it needs no write barrier while the GC runs.
+	n := len(s.buf)
+	s.buf = s.buf[:n+len(p)]
+	copy(s.buf[n:], p)
 	return len(p), nil
 }
 
@@ -82,7 +86,9 @@ func (s *String) WriteString(x string) (int, error) {
 			return 0, err
 		}
 	}
-	s.buf = append(s.buf, x...)
+	n := len(s.buf)
+	s.buf = s.buf[:n+len(x)] // no write barrier, as in Write
+	copy(s.buf[n:], x)
 	return len(x), nil
 }
 
@@ -95,7 +101,9 @@ func (s *String) WriteByte(c byte) error {
 			return err
 		}
 	}
-	s.buf = append(s.buf, c)
+	n := len(s.buf)
+	s.buf = s.buf[:n+1] // no write barrier, as in Write
+	s.buf[n] = c
 	return nil
 }
 
@@ -113,6 +121,8 @@ func (s *String) WriteRune(r rune) (int, error) {
 			return 0, err
 		}
 	}
-	s.buf = utf8.AppendRune(s.buf, r)
+	l := len(s.buf)
+	s.buf = s.buf[:l+n] // no write barrier, as in Write
+	utf8.EncodeRune(s.buf[l:], r)
 	return n, nil
 }
