@@ -2,14 +2,18 @@ package proptest
 
 import (
 	"cmp"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 )
 
 // key maps an argument to a float64 key, with the edge cases Go maps
@@ -45,6 +49,11 @@ var hashmapOps = []opKind{
 	{name: "DeleteWhileIterating", weight: 2, args: []int{4}},
 	{name: "SetWhileIterating", weight: 1, args: []int{200, 8}},
 	{name: "ClearWhileIterating", weight: 1, args: []int{8}},
+	{name: "DeleteFunc", weight: 1, args: []int{5}},
+	{name: "Equal", weight: 1, args: []int{200}},
+	{name: "JSON", weight: 1},
+	{name: "Format", weight: 1},
+	{name: "Churn", weight: 1, args: []int{3000, 5000}},
 	{name: "GC", weight: 1},
 }
 
@@ -114,7 +123,7 @@ func (m *mapMachine) apply(o op) error {
 	switch o.kind.name {
 	case "Set":
 		k, v := key(o.arg(0)), val(o.arg(1))
-		return fallible(catchLimit(func() { h.Set(k, v) }), func() { m.model[k] = v })
+		return fallible(alloctest.Catch(func() { h.Set(k, v) }), func() { m.model[k] = v })
 	case "TrySet":
 		k, v := key(o.arg(0)), val(o.arg(1))
 		return fallible(h.TrySet(k, v), func() { m.model[k] = v })
@@ -133,7 +142,7 @@ func (m *mapMachine) apply(o op) error {
 		k, v := key(o.arg(0)), val(o.arg(1))
 		var p *string
 		var present bool
-		err := catchLimit(func() { p, present = h.Entry(k) })
+		err := alloctest.Catch(func() { p, present = h.Entry(k) })
 		if bug := fallible(err, func() {}); bug != nil || err != nil {
 			return bug
 		}
@@ -155,14 +164,20 @@ func (m *mapMachine) apply(o op) error {
 		}
 		if p != nil {
 			*p = v
-			m.model[k] = v
+			// Writing through the pointer keeps the stored key (-0 or
+			// +0), which assigning to the model map would replace.
+			for mk := range m.model {
+				if mk == k {
+					m.model[mk] = v
+				}
+			}
 		}
 	case "Insert":
 		kvs := make([][2]int, o.arg(0))
 		for i := range kvs {
 			kvs[i] = [2]int{(o.arg(1) + i*7) % 200, o.arg(1) + i}
 		}
-		err := catchLimit(func() { h.Insert(pairs(kvs)) })
+		err := alloctest.Catch(func() { h.Insert(pairs(kvs)) })
 		if failed, bug := m.env.failed(err); bug != nil {
 			return bug
 		} else if failed {
@@ -184,7 +199,7 @@ func (m *mapMachine) apply(o op) error {
 	case "Grow", "TryGrow":
 		var err error
 		if o.kind.name == "Grow" {
-			err = catchLimit(func() { h.Grow(o.arg(0)) })
+			err = alloctest.Catch(func() { h.Grow(o.arg(0)) })
 		} else {
 			err = h.TryGrow(o.arg(0))
 		}
@@ -192,7 +207,7 @@ func (m *mapMachine) apply(o op) error {
 		return bug
 	case "Clone", "Collect":
 		var c *hashmap.Map[float64, string]
-		err := catchLimit(func() {
+		err := alloctest.Catch(func() {
 			if o.kind.name == "Clone" {
 				c = h.Clone()
 			} else {
@@ -225,10 +240,134 @@ func (m *mapMachine) apply(o op) error {
 		if after < len(m.model) {
 			clear(m.model)
 		}
+	case "DeleteFunc":
+		// Deletes by value, so NaN keys go too (maps.DeleteFunc could
+		// not delete them from the model; delete by entry instead).
+		del := func(_ float64, v string) bool { return len(v)%(o.arg(0)+2) == 0 }
+		h.DeleteFunc(del)
+		kept := map[float64]string{}
+		for k, v := range m.model {
+			if !del(k, v) {
+				kept[k] = v
+			}
+		}
+		m.model = kept
+	case "Equal":
+		var c *hashmap.Map[float64, string]
+		if err := alloctest.Catch(func() { c = h.Clone() }); err != nil {
+			_, bug := m.env.failed(err)
+			return bug
+		}
+		want := maps.Equal(m.model, maps.Clone(m.model))
+		if got := hashmap.Equal(h, c); got != want {
+			return fmt.Errorf("Equal(m, m.Clone()) = %v, want %v as maps.Equal", got, want)
+		}
+		k := key(o.arg(0))
+		if err := alloctest.Catch(func() { c.Set(k, "changed") }); err != nil {
+			_, bug := m.env.failed(err)
+			return bug
+		}
+		other := maps.Clone(m.model)
+		other[k] = "changed"
+		if got, want := hashmap.Equal(h, c), maps.Equal(m.model, other); got != want {
+			return fmt.Errorf("Equal after Set(%v) on the clone = %v, want %v", k, got, want)
+		}
+		eq := func(a, b string) bool { return len(a) == len(b) }
+		if got, want := hashmap.EqualFunc(h, c, eq), maps.EqualFunc(m.model, other, eq); got != want {
+			return fmt.Errorf("EqualFunc = %v, want %v", got, want)
+		}
+	case "JSON":
+		// encoding/json refuses float keys: the Map must refuse as the
+		// map does, with the same error.
+		got, err := json.Marshal(h)
+		want, wantErr := json.Marshal(m.model)
+		if (err == nil) != (wantErr == nil) || err == nil && string(got) != string(want) {
+			return fmt.Errorf("json.Marshal = %s, %v; want %s, %v", got, err, want, wantErr)
+		}
+		if err != nil && !strings.Contains(err.Error(), wantErr.Error()) {
+			return fmt.Errorf("json.Marshal error %q does not carry %q", err, wantErr)
+		}
+		return m.stringsJSON()
+	case "Format":
+		if countNaN(m.model) > 1 {
+			return nil // fmt orders NaN keys among themselves at random
+		}
+		for _, verb := range []string{"%v", "%+v", "%#v", "%q", "%x", "%6.2v"} {
+			if got, want := fmt.Sprintf(verb, h), fmt.Sprintf(verb, m.model); got != want {
+				return fmt.Errorf("Sprintf(%q) = %s, want %s", verb, got, want)
+			}
+		}
+	case "Churn":
+		return m.churn(o.arg(0), o.arg(1))
 	case "GC":
 		collect()
 	default:
 		panic("unknown op " + o.kind.name)
+	}
+	return nil
+}
+
+// stringsJSON round-trips the string-keyed view of the model (float keys
+// formatted, NaN aside) through a string-keyed Map on the same allocator,
+// checking that it marshals like the Go map and decodes back to it.
+func (m *mapMachine) stringsJSON() error {
+	want := map[string]string{}
+	for k, v := range m.model {
+		if k == k {
+			want[fmt.Sprint(k)] = v
+		}
+	}
+	var s *hashmap.Map[string, string]
+	if err := alloctest.Catch(func() { s = hashmap.Collect(m.env.a, maps.All(want)) }); err != nil {
+		_, bug := m.env.failed(err)
+		return bug
+	}
+	got, err := json.Marshal(s)
+	exp, _ := json.Marshal(want)
+	if err != nil || string(got) != string(exp) {
+		return fmt.Errorf("json.Marshal of a string-keyed Map = %s, %v; want %s", got, err, exp)
+	}
+	var back *hashmap.Map[string, string]
+	if err := alloctest.Catch(func() { back = hashmap.New[string, string](m.env.a) }); err != nil {
+		_, bug := m.env.failed(err)
+		return bug
+	}
+	if err := json.Unmarshal(got, back); err != nil {
+		_, bug := m.env.failed(errors.Unwrap(err))
+		if bug == nil && back.Len() != 0 {
+			return fmt.Errorf("a failed UnmarshalJSON left %d entries", back.Len())
+		}
+		return bug
+	}
+	if !maps.Equal(maps.Collect(back.All()), want) {
+		return fmt.Errorf("JSON round trip gave %v, want %v", maps.Collect(back.All()), want)
+	}
+	return nil
+}
+
+// churn runs n delete/insert pairs over a key range of width w beyond the
+// other ops' keys, so that tables grow large and tombstones are pruned,
+// then deletes those keys again (tombstones stay).
+func (m *mapMachine) churn(n, w int) error {
+	w++
+	for i := range n {
+		k := key(2000 + (i*7919)%w)
+		if err := m.m.TrySet(k, val(i)); err != nil {
+			if _, bug := m.env.failed(err); bug != nil {
+				return bug
+			}
+			break
+		}
+		m.model[k] = val(i)
+		d := key(2000 + (i*104729+w/2)%w)
+		m.m.Delete(d)
+		delete(m.model, d)
+	}
+	for k := range m.model {
+		if k >= key(2000) {
+			m.m.Delete(k)
+			delete(m.model, k)
+		}
 	}
 	return nil
 }
@@ -327,7 +466,7 @@ func (m *mapMachine) setWhileIterating(base, n int) error {
 		if i < n {
 			nk := key(1000 + base + i) // beyond the other ops' keys: always new
 			nv := val(i)
-			if err := catchLimit(func() { m.m.Set(nk, nv) }); err != nil {
+			if err := alloctest.Catch(func() { m.m.Set(nk, nv) }); err != nil {
 				if _, bug := m.env.failed(err); bug != nil {
 					return bug
 				}

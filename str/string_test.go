@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"strings"
 	"testing"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -238,100 +236,6 @@ func TestSharedGrowsInPlace(t *testing.T) {
 	s.WriteString(strings.Repeat("d", 1000))
 	require.Same(t, data(first), data(s.String()))
 	require.Equal(t, "abc", first)
-}
-
-// TestStringRandomized applies random edits, checking against a plain Go
-// string after each, and checks that every string returned so far is
-// unchanged.
-func TestStringRandomized(t *testing.T) {
-	alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
-		r := rand.New(rand.NewPCG(1, 2))
-		s := str.New(a)
-		model := ""
-		type snapshot struct{ got, want string }
-		var shots []snapshot
-		pieces := []string{"a", "bc", "é", "世界", "🙂", strings.Repeat("long", 40)}
-		boundary := func() int {
-			for {
-				i := r.IntN(len(model) + 1)
-				if i == len(model) || utf8.RuneStart(model[i]) {
-					return i
-				}
-			}
-		}
-		for step := range 3000 {
-			p := pieces[r.IntN(len(pieces))]
-			switch op := r.IntN(14); op {
-			case 0, 1, 2:
-				_, err := s.WriteString(p)
-				require.NoError(t, err)
-				model += p
-			case 3:
-				i := boundary()
-				s.Insert(i, p)
-				model = model[:i] + p + model[i:]
-			case 4:
-				i, j := boundary(), boundary()
-				i, j = min(i, j), max(i, j)
-				s.Remove(i, j)
-				model = model[:i] + model[j:]
-			case 5:
-				i := boundary()
-				s.Truncate(i)
-				model = model[:i]
-			case 6:
-				_, err := s.WriteRune('ß')
-				require.NoError(t, err)
-				model += "ß"
-			case 7:
-				if r.IntN(10) == 0 {
-					s.Clear()
-					model = ""
-				} else if len(model) > 0 {
-					b := s.Bytes()
-					b[0] = 'A'
-					model = "A" + model[1:]
-				}
-			case 10:
-				if r.IntN(10) == 0 {
-					s.Reset()
-					model = ""
-				} else {
-					require.NoError(t, s.TryGrow(r.IntN(300)))
-				}
-			case 11:
-				// Write a piece of the String's own storage.
-				i, j := boundary(), boundary()
-				i, j = min(i, j), max(i, j)
-				_, err := s.Write(s.Bytes()[i:j])
-				require.NoError(t, err)
-				model += model[i:j]
-			case 12:
-				// Insert a string that shares the String's storage.
-				if len(shots) > 0 {
-					x := shots[r.IntN(len(shots))].got
-					if len(x) > 200 {
-						x = x[:0]
-					}
-					i := boundary()
-					s.Insert(i, x)
-					model = model[:i] + x + model[i:]
-				}
-			default:
-				shots = append(shots, snapshot{s.String(), model})
-			}
-			if len(model) > 5000 {
-				s.Truncate(0)
-				model = ""
-			}
-			require.Equal(t, len(model), s.Len(), "step %d", step)
-		}
-		require.Equal(t, model, s.String())
-		require.NotEmpty(t, shots)
-		for i, sh := range shots {
-			require.Equal(t, sh.want, sh.got, "snapshot %d changed", i)
-		}
-	})
 }
 
 // TestGrowthAcrossChunks writes far more than one chunk holds, with other
