@@ -4,13 +4,17 @@ import "fmt"
 
 // Truncate discards all but the first n bytes of s, keeping its storage.
 // It does not copy, even if String has been called: the bytes are only
-// overwritten (after a copy) by a later write. It panics if n is out of
-// range [0, s.Len()] (str: Truncate: slice bounds out of range [:7] with
-// length 6) or not at the start of a UTF-8 sequence.
+// overwritten (after a copy) by a later write. It panics if n is negative
+// (str: Truncate: negative length -1), greater than s.Len() (str:
+// Truncate: slice bounds out of range [:7] with length 6, as
+// bytes.Buffer.Truncate panics) or not at the start of a UTF-8 sequence.
 func (s *String) Truncate(n int) {
 	s.checkWrite("Truncate")
-	if uint(n) > uint(len(s.buf)) {
-		panic(boundsError("Truncate", fmt.Sprintf("[:%d]", n), n < 0, len(s.buf)))
+	if n < 0 {
+		panic(fmt.Sprintf("str: Truncate: negative length %d", n))
+	}
+	if n > len(s.buf) {
+		panic(boundsError("Truncate", fmt.Sprintf("[:%d]", n), false, len(s.buf)))
 	}
 	s.checkBoundary("Truncate", n)
 	s.buf = s.buf[:n]

@@ -152,18 +152,23 @@ func (s *String) String() string {
 	}
 	s.checkRead("String")
 	n := len(s.buf)
-	if n == 0 {
-		return ""
-	}
-	for {
-		f := s.frozen.Load()
-		if f >= int64(n) || s.frozen.CompareAndSwap(f, int64(n)) {
-			break
-		}
+	if int64(n) > s.frozen.Load() {
+		s.freeze(n)
 	}
 	// Sound because buf[:frozen] is never written again and its storage
 	// is never freed (see prepare), which is what a Go string needs.
 	return unsafe.String(unsafe.SliceData(s.buf), n)
+}
+
+// freeze raises frozen to n. Concurrent readers may race to raise it, so
+// it is an atomic maximum.
+func (s *String) freeze(n int) {
+	for {
+		f := s.frozen.Load()
+		if f >= int64(n) || s.frozen.CompareAndSwap(f, int64(n)) {
+			return
+		}
+	}
 }
 
 // view returns the content of s as a string without recording it as

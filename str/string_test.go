@@ -294,7 +294,7 @@ func TestPanics(t *testing.T) {
 		msg  string
 	}{
 		{"Truncate-range", func() { s().Truncate(7) }, "str: Truncate: slice bounds out of range [:7] with length 6"},
-		{"Truncate-negative", func() { s().Truncate(-1) }, "str: Truncate: slice bounds out of range [:-1]"},
+		{"Truncate-negative", func() { s().Truncate(-1) }, "str: Truncate: negative length -1"},
 		{"Truncate-split", func() { s().Truncate(2) }, "str: Truncate: index 2 splits a UTF-8 sequence"},
 		{"Insert-range", func() { s().Insert(8, "x") }, "str: Insert: index 8 out of range [0:7]"},
 		{"Insert-negative", func() { s().Insert(-1, "x") }, "str: Insert: index -1 out of range [0:7]"},
