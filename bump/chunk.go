@@ -65,7 +65,7 @@ func (b *Bump) bumpBytes(size, align uintptr) unsafe.Pointer {
 	}
 	b.off = end
 	if debugBuild {
-		b.checkInvariants()
+		b.checkBump(start)
 	}
 	return unsafe.Add(b.base, start)
 }

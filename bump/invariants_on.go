@@ -14,6 +14,17 @@ import (
 // allocation, where such writes land.
 const zeroWindow = 256
 
+// checkBump is checkInvariants after an allocation that starts at offset
+// start of the current chunk: the memory it hands out must be zero too.
+func (b *Bump) checkBump(start uintptr) {
+	for i, x := range unsafe.Slice((*byte)(b.base), b.off)[start:] {
+		if x != 0 {
+			invariantf("byte %d of chunk %d, just allocated, is %#x, not zero", start+uintptr(i), b.cur, x)
+		}
+	}
+	b.checkInvariants()
+}
+
 // checkInvariants panics if b's bookkeeping is inconsistent. The checked
 // build calls it after every operation that changes it (the allocation
 // fast paths for pointer-free values included), as Go's

@@ -45,7 +45,7 @@ func (b *Bump) bumpLast(key unsafe.Pointer, size uintptr) unsafe.Pointer {
 		p := unsafe.Add(b.base, b.off)
 		b.off = end
 		if debugBuild {
-			b.checkInvariants()
+			b.checkBump(uintptr(p) - uintptr(b.base))
 		}
 		return p
 	}
