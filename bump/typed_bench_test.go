@@ -20,7 +20,7 @@ func BenchmarkTypedNew(b *testing.B) {
 			for i := range batch {
 				p := new(small)
 				p.a = int64(i)
-				sinkSmall = p
+				sinkTypedSmall = p
 			}
 		}
 		reportPerAlloc(b)
@@ -37,7 +37,7 @@ func BenchmarkTypedNew(b *testing.B) {
 				s = s[:n+1]
 				p := &s[n]
 				p.a = int64(i)
-				sinkSmall = p
+				sinkTypedSmall = p
 			}
 			clear(s)
 			s = s[:0]
@@ -51,7 +51,7 @@ func BenchmarkTypedNew(b *testing.B) {
 			for i := range batch {
 				p := bump.New[small](&a)
 				p.a = int64(i)
-				sinkSmall = p
+				sinkTypedSmall = p
 			}
 			a.Reset()
 		}
@@ -65,7 +65,7 @@ func BenchmarkTypedNew(b *testing.B) {
 			for i := range batch {
 				p := t.New()
 				p.a = int64(i)
-				sinkSmall = p
+				sinkTypedSmall = p
 			}
 			a.Reset()
 		}
@@ -82,7 +82,7 @@ func BenchmarkTypedNew(b *testing.B) {
 				n.next = head
 				head = n
 			}
-			sinkNode = head
+			sinkTypedNode = head
 		}
 		reportPerAlloc(b)
 	})
@@ -101,8 +101,8 @@ func BenchmarkTypedNew(b *testing.B) {
 				n.next = head
 				head = n
 			}
-			sinkNode = head
-			sinkNode = nil
+			sinkTypedNode = head
+			sinkTypedNode = nil
 			clear(s)
 			s = s[:0]
 		}
@@ -118,8 +118,8 @@ func BenchmarkTypedNew(b *testing.B) {
 				n.next = head
 				head = n
 			}
-			sinkNode = head
-			sinkNode = nil
+			sinkTypedNode = head
+			sinkTypedNode = nil
 			a.Reset()
 		}
 		reportPerAlloc(b)
@@ -135,10 +135,28 @@ func BenchmarkTypedNew(b *testing.B) {
 				n.next = head
 				head = n
 			}
-			sinkNode = head
-			sinkNode = nil
+			sinkTypedNode = head
+			sinkTypedNode = nil
 			a.Reset()
 		}
 		reportPerAlloc(b)
 	})
+}
+
+var (
+	sinkTypedSmall *small
+	sinkTypedNode  *node
+	sinkTyped      *bump.Typed[small]
+)
+
+// BenchmarkOf measures looking up a handle, as code that calls Of per
+// request does: a warm Bump, one type among several in use.
+func BenchmarkOf(b *testing.B) {
+	b.ReportAllocs()
+	var a bump.Bump
+	bump.Of[node](&a)
+	bump.Of[string](&a)
+	for b.Loop() {
+		sinkTyped = bump.Of[small](&a)
+	}
 }
