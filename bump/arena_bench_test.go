@@ -7,41 +7,17 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 // BenchmarkArena compares Bump with the experimental arena package of the
 // Go runtime (GOEXPERIMENT=arenas), in the batched style of the other
 // benchmarks: a batch of allocations, then one Free or Reset.
 func BenchmarkArena(b *testing.B) {
-	b.Run("New/arena", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			for range batch {
-				sinkSmall = arena.New[small](a)
-			}
-			sinkSmall = nil
-			a.Free()
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("New/bump", benchBumpNewSmall)
-	b.Run("NewPointer/arena", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			var head *node
-			for range batch {
-				n := arena.New[node](a)
-				n.next = head
-				head = n
-			}
-			sinkNode = nil
-			a.Free()
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("NewPointer/bump", benchBumpNewPointer)
+	b.Run("New/arena", workload.NewSmallGoArena)
+	b.Run("New/bump", workload.NewSmallBump)
+	b.Run("NewPointer/arena", workload.NewPointerGoArena)
+	b.Run("NewPointer/bump", workload.NewPointerBump)
 	const size = 256
 	b.Run("MakeSlice/arena", func(b *testing.B) {
 		b.ReportAllocs()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 // small is a 24-byte pointer-free struct, the size the anchors use.
@@ -22,8 +23,6 @@ type node struct {
 const batch = 4096
 
 var (
-	sinkSmall  *small
-	sinkNode   *node
 	sinkBytes  []byte
 	sinkString string
 )
@@ -36,67 +35,18 @@ func reportPerAllocN(b *testing.B, n int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/alloc")
 }
 
+// BenchmarkNewSmall and BenchmarkNewPointer run the bodies that
+// cmd/bumpbench reports as alloc-noptr and alloc-ptr (internal/workload).
 func BenchmarkNewSmall(b *testing.B) {
-	b.Run("heap", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for range batch {
-				sinkSmall = new(small)
-			}
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("bump", benchBumpNewSmall)
-}
-
-// benchBumpNewSmall allocates batches of small pointer-free structs in a
-// Bump reset after each batch.
-func benchBumpNewSmall(b *testing.B) {
-	b.ReportAllocs()
-	var a bump.Bump
-	for b.Loop() {
-		for range batch {
-			sinkSmall = bump.New[small](&a)
-		}
-		a.Reset()
-	}
-	reportPerAlloc(b)
+	b.Run("heap", workload.NewSmallHeap)
+	b.Run("bump", workload.NewSmallBump)
 }
 
 // The pointer benchmarks build a linked list, so that every allocation
 // holds a live pointer the garbage collector must trace.
 func BenchmarkNewPointer(b *testing.B) {
-	b.Run("heap", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var head *node
-			for range batch {
-				head = &node{next: head}
-			}
-			sinkNode = head
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("bump", benchBumpNewPointer)
-}
-
-// benchBumpNewPointer builds linked lists of nodes in a Bump reset after
-// each list.
-func benchBumpNewPointer(b *testing.B) {
-	b.ReportAllocs()
-	var a bump.Bump
-	for b.Loop() {
-		var head *node
-		for range batch {
-			n := bump.New[node](&a)
-			n.next = head
-			head = n
-		}
-		sinkNode = head
-		sinkNode = nil
-		a.Reset()
-	}
-	reportPerAlloc(b)
+	b.Run("heap", workload.NewPointerHeap)
+	b.Run("bump", workload.NewPointerBump)
 }
 
 // BenchmarkMakeSlice allocates byte slices. A batch is kept under half the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/deque"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 // queueLen is the number of elements the benchmarks keep in flight.
@@ -159,4 +160,11 @@ func benchDeques(b *testing.B, front bool) {
 			}
 		})
 	}
+}
+
+// BenchmarkBreadthFirst walks a binary tree breadth first through a FIFO
+// queue: cmd/bumpbench's deque workload (internal/workload).
+func BenchmarkBreadthFirst(b *testing.B) {
+	b.Run("slice", workload.QueueSlice)
+	b.Run("deque-bump", workload.QueueBump)
 }

@@ -185,3 +185,43 @@ func TestErrorWording(t *testing.T) {
 	require.True(t, errors.Is(err, bump.ErrInvalidSize), "%v", err)
 	require.True(t, strings.HasPrefix(err.Error(), "deque: TryGrow: "), err.Error())
 }
+
+// TestChurnFootprint measures what a long-lived deque holds under churn:
+// held at a constant live size by popping its front and pushing at its
+// back, in an arena that is never reset, its arena bytes after 1M pairs
+// are those after 20k (the ring reuses its slots); and a heap deque
+// drained from 100k to a few elements gives its storage back.
+func TestChurnFootprint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("millions of operations")
+	}
+	for _, live := range []int{8, 1000, 100_000} {
+		var arena bump.Bump
+		d := deque.New[int](&arena)
+		for i := range live {
+			d.PushBack(i)
+		}
+		churn := func(n int) {
+			for i := range n {
+				d.PopFront()
+				d.PushBack(i)
+			}
+		}
+		churn(20_000)
+		early := arena.AllocatedBytes()
+		churn(1_000_000)
+		late := arena.AllocatedBytes()
+		t.Logf("live %d: arena bytes %d after 20k pairs, %d after 1M; Cap %d", live, early, late, d.Cap())
+		require.Equal(t, early, late)
+	}
+	d := deque.New[int](nil)
+	for i := range 100_000 {
+		d.PushBack(i)
+	}
+	peak := d.Cap()
+	for d.Len() > 5 {
+		d.PopFront()
+	}
+	t.Logf("heap deque: Cap %d at 100k elements, %d drained to 5", peak, d.Cap())
+	require.Equal(t, 16, d.Cap())
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 var sinkInt int
@@ -274,4 +275,11 @@ func BenchmarkIterate(b *testing.B) {
 			sinkInt = s
 		}
 	})
+}
+
+// BenchmarkInsertLookup inserts 1,000 int keys into an empty map and
+// looks each up: cmd/bumpbench's hashmap workload (internal/workload).
+func BenchmarkInsertLookup(b *testing.B) {
+	b.Run("builtin", workload.MapHeap)
+	b.Run("bump", workload.MapBump)
 }

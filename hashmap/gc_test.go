@@ -14,7 +14,8 @@ import (
 
 type payload struct {
 	name string
-	buf  [64]byte
+	//lint:ignore U1000 pads the value to hold more than a pointer
+	buf [64]byte
 }
 
 // TestGCKeepsReferents checks that heap objects referenced only from a

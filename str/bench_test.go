@@ -3,11 +3,11 @@ package str_test
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 	"github.com/bumpkit/bumpkit/str"
 )
 
@@ -115,97 +115,25 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// fields are the values of BenchmarkFormatParts, as bumpbench's str
-// workload makes them.
-var fields = func() []string {
-	out := make([]string, 64)
-	for i := range out {
-		out[i] = fmt.Sprintf("field-%d-%s", i, strings.Repeat("x", i%24))
-	}
-	return out
-}()
-
-// formatParts is the number of parts of BenchmarkFormatParts, as in
-// bumpbench's str workload.
-const formatParts = 256
-
 // BenchmarkFormatParts is bumpbench's str workload (field<i>=<value>; for
 // 256 parts) written with fmt.Fprintf into a strings.Builder, the
 // baseline, and with the appenders into a String. The goal of issue 12 is
-// appenders at least 2x faster than the baseline.
+// appenders at least 2x faster than the baseline. The bodies are in
+// internal/workload, shared with bumpbench.
 func BenchmarkFormatParts(b *testing.B) {
-	b.Run("Fprintf-strings.Builder", func(b *testing.B) {
-		defer reportCPU(b)()
-		b.ReportAllocs()
-		for b.Loop() {
-			var sb strings.Builder
-			for i := range formatParts {
-				fmt.Fprintf(&sb, "field%d=%s;", i, fields[i%len(fields)])
-			}
-			sinkString = sb.String()
-		}
-	})
-	b.Run("strconv-strings.Builder", func(b *testing.B) {
-		defer reportCPU(b)()
-		b.ReportAllocs()
-		var num [20]byte
-		for b.Loop() {
-			var sb strings.Builder
-			for i := range formatParts {
-				sb.WriteString("field")
-				sb.Write(strconv.AppendInt(num[:0], int64(i), 10))
-				sb.WriteByte('=')
-				sb.WriteString(fields[i%len(fields)])
-				sb.WriteByte(';')
-			}
-			sinkString = sb.String()
-		}
-	})
-	b.Run("Fprintf-String-arena", func(b *testing.B) {
-		defer reportCPU(b)()
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			s := str.New(&a)
-			for i := range formatParts {
-				str.Fprintf(s, "field%d=%s;", i, fields[i%len(fields)])
-			}
-			sinkString = s.String()
-			a.Reset()
-		}
-		sinkString = ""
-	})
-	b.Run("Append-String-heap", func(b *testing.B) {
-		defer reportCPU(b)()
-		b.ReportAllocs()
-		for b.Loop() {
-			s := str.New(nil)
-			appendParts(s)
-			sinkString = s.String()
-		}
-	})
-	b.Run("Append-String-arena", func(b *testing.B) {
-		defer reportCPU(b)()
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			s := str.New(&a)
-			appendParts(s)
-			sinkString = s.String()
-			a.Reset()
-		}
-		sinkString = ""
-	})
-}
-
-// appendParts is the body of bumpbench's str workload written with the
-// appenders.
-func appendParts(s *str.String) {
-	for i := range formatParts {
-		s.WriteString("field")
-		s.AppendInt(int64(i), 10)
-		s.WriteByte('=')
-		s.WriteString(fields[i%len(fields)])
-		s.WriteByte(';')
+	for _, bench := range []struct {
+		name string
+		fn   func(*testing.B)
+	}{
+		{"Fprintf-strings.Builder", workload.StrFprintfBuilder},
+		{"strconv-strings.Builder", workload.StrStrconvBuilder},
+		{"Fprintf-String-arena", workload.StrFprintfBump},
+		{"Append-String-heap", workload.StrAppendHeap},
+		{"Append-String-arena", workload.StrAppendBump},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			defer reportCPU(b)()
+			bench.fn(b)
+		})
 	}
 }

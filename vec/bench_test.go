@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 	"github.com/bumpkit/bumpkit/vec"
 )
 
@@ -14,31 +15,13 @@ var (
 
 // BenchmarkPush builds a 10,000-int sequence one element at a time. The
 // bump variant resets its arena every operation, so that in the steady
-// state it reuses one chunk and allocates nothing from the Go heap.
+// state it reuses one chunk and allocates nothing from the Go heap. The
+// append and bump bodies are cmd/bumpbench's vec workload
+// (internal/workload).
 func BenchmarkPush(b *testing.B) {
-	const n = 10_000
-	b.Run("append", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var s []int
-			for i := range n {
-				s = append(s, i)
-			}
-			sinkInts = s
-		}
-	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			v := vec.New[int](&a)
-			for i := range n {
-				v.Push(i)
-			}
-			sinkInts = v.Slice()
-			a.Reset()
-		}
-	})
+	const n = workload.VecPushes
+	b.Run("append", workload.VecPushAppend)
+	b.Run("bump", workload.VecPushBump)
 	b.Run("heap", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -8,44 +8,52 @@ package main
 
 import (
 	"arena"
+	"reflect"
 	"testing"
 	"unsafe"
 
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
-// goArena is a tree.Allocator backed by the arena.Arena in h, which the
+// goArena is a bump.Allocator backed by the arena.Arena in h, which the
 // benchmark replaces after each decode (an arena cannot be reused after
-// Free).
+// Free). The tree's two types get arena.MakeSlice; any other type (none
+// today) a reflect-made array, so that it keeps its pointer map.
 type goArena struct{ h *arenaHolder }
 
 type arenaHolder struct{ a *arena.Arena }
 
-func (g goArena) Nodes(n int) []tree.Node { return arena.MakeSlice[tree.Node](g.h.a, n, n) }
+var (
+	nodeType = reflect.TypeFor[jsontree.Node]()
+	byteType = reflect.TypeFor[byte]()
+)
 
-func (g goArena) String(b []byte) string {
-	// The view of b lives only until arenaString has copied it.
-	return arenaString(g.h.a, unsafe.String(unsafe.SliceData(b), len(b)))
-}
-
-// arenaString copies s into a; the arena package has no string function.
-func arenaString(a *arena.Arena, s string) string {
-	if s == "" {
-		return ""
+func (g goArena) Allocate(l bump.Layout, n int) (unsafe.Pointer, error) {
+	switch l.Type() {
+	case nodeType:
+		return unsafe.Pointer(unsafe.SliceData(arena.MakeSlice[jsontree.Node](g.h.a, n, n))), nil
+	case byteType:
+		return unsafe.Pointer(unsafe.SliceData(arena.MakeSlice[byte](g.h.a, n, n))), nil
 	}
-	b := arena.MakeSlice[byte](a, len(s), len(s))
-	copy(b, s)
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	return reflect.ArenaNew(g.h.a, reflect.ArrayOf(n, l.Type())).UnsafePointer(), nil
 }
+
+// Resize reports false: an arena allocation cannot change size.
+func (goArena) Resize(bump.Layout, unsafe.Pointer, int, int) bool { return false }
+
+// Free does nothing: the arena frees everything at once.
+func (goArena) Free(bump.Layout, unsafe.Pointer, int) {}
 
 func handleArena(a *arena.Arena) int {
 	var head *reqItem
 	for i := range reqItems {
 		it := arena.New[reqItem](a)
-		it.name, it.next = arenaString(a, reqFields[i%len(reqFields)]), head
+		it.name, it.next = workload.ArenaString(a, reqFields[i%len(reqFields)]), head
 		it.tags = arena.MakeSlice[string](a, 4, 4)
 		for j := range it.tags {
-			it.tags[j] = arenaString(a, reqFields[(i+j)%len(reqFields)])
+			it.tags[j] = workload.ArenaString(a, reqFields[(i+j)%len(reqFields)])
 		}
 		it.vals = arena.MakeSlice[int64](a, 16, 16)
 		for j := range it.vals {
@@ -57,56 +65,10 @@ func handleArena(a *arena.Arena) int {
 }
 
 func init() {
-	arenaVariants["alloc-noptr"] = func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			for i := range batch {
-				p := arena.New[small](a)
-				p.a = int64(i)
-				sinkSmall = p
-			}
-			sinkSmall = nil
-			a.Free()
-		}
-	}
-	arenaVariants["alloc-ptr"] = func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			var head *node
-			for i := range batch {
-				n := arena.New[node](a)
-				n.next, n.a = head, int64(i)
-				head = n
-			}
-			sinkInt = int(head.a)
-			a.Free()
-		}
-	}
-	arenaVariants["slices"] = func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			for range 64 {
-				for _, n := range sliceSizes {
-					s := arena.MakeSlice[byte](a, n, n)
-					s[n-1] = 1
-				}
-			}
-			a.Free()
-		}
-	}
-	arenaVariants["strings"] = func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			for _, s := range stringInputs {
-				sinkInt += len(arenaString(a, s))
-			}
-			a.Free()
-		}
-	}
+	arenaVariants["alloc-noptr"] = workload.NewSmallGoArena
+	arenaVariants["alloc-ptr"] = workload.NewPointerGoArena
+	arenaVariants["slices"] = workload.SlicesGoArena
+	arenaVariants["strings"] = workload.StringsGoArena
 	arenaVariants["request"] = func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -22,6 +22,9 @@
 //		(default testdata/node-api.json.gz).
 //	-live MiB
 //		The size of the live heap kept during the request workload.
+//	-depth n
+//		The depth of the largest trees of the binary-trees workload
+//		(default 14; each step of 2 quadruples the work).
 //	-json
 //		Print the results as JSON instead of a table.
 //	-markdown
@@ -51,13 +54,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 const defaultInput = "testdata/node-api.json.gz"
 
 // jsonData is the real-data workload's document, for the variants that
 // are registered before it is loaded (arena.go).
+//
+//lint:ignore U1000 read only by arena.go, built with GOEXPERIMENT=arenas
 var jsonData []byte
 
 func main() {
@@ -73,6 +79,7 @@ type options struct {
 	count     int
 	input     string
 	liveMB    int
+	depth     int
 	json      bool
 	markdown  bool
 	plot      string
@@ -88,6 +95,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.IntVar(&o.count, "count", 1, "measure each variant `n` times and report the median")
 	fl.StringVar(&o.input, "input", defaultInput, "JSON `file` for the json workload (plain or gzipped)")
 	fl.IntVar(&o.liveMB, "live", 64, "live heap size in `MiB` during the request workload")
+	fl.IntVar(&o.depth, "depth", 14, "depth `n` of the largest trees of the binary-trees workload")
 	fl.BoolVar(&o.json, "json", false, "print JSON instead of a table")
 	fl.BoolVar(&o.markdown, "markdown", false, "print a Markdown table instead of a text table")
 	fl.StringVar(&o.plot, "plot", "", "write SVG charts to `dir`")
@@ -108,6 +116,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if o.smoke {
 		o.benchtime, o.count = "20ms", 1
 		o.liveMB = min(o.liveMB, 8)
+		o.depth = min(o.depth, workload.MinTreeDepth+2)
+	}
+	if o.depth < workload.MinTreeDepth || o.depth > 24 {
+		return fmt.Errorf("-depth %d: must be from %d to 24", o.depth, workload.MinTreeDepth)
 	}
 	if o.count < 1 {
 		return fmt.Errorf("-count %d: must be at least 1", o.count)
@@ -120,9 +132,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 
-	cfg := &config{liveHeapMB: o.liveMB, smoke: o.smoke}
+	cfg := &config{liveHeapMB: o.liveMB, treeDepth: o.depth, smoke: o.smoke}
 	if filter.MatchString("json") {
-		data, err := tree.ReadFile(o.input)
+		data, err := jsontree.ReadFile(o.input)
 		switch {
 		case errors.Is(err, fs.ErrNotExist) && o.input == defaultInput:
 			fmt.Fprintf(stderr, "bumpbench: %s not found (run from the repository root, or use -input); skipping the json workload\n", defaultInput)
@@ -133,7 +145,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	var selected []*workload
+	var selected []*task
 	for _, w := range workloads(cfg) {
 		if filter.MatchString(w.name) {
 			selected = append(selected, w)
@@ -196,7 +208,7 @@ func setBenchtime(d string) error {
 // measureAll measures every variant of every workload count times,
 // alternating the variants so that drift in the machine's speed affects
 // them alike, and keeps each variant's median run.
-func measureAll(ws []*workload, count int, p *progress) []result {
+func measureAll(ws []*task, count int, p *progress) []result {
 	total := 0
 	for _, w := range ws {
 		total += len(w.variants) * count
@@ -323,7 +335,7 @@ type workloadInfo struct {
 	Description string `json:"description"`
 }
 
-func describe(ws []*workload) []workloadInfo {
+func describe(ws []*task) []workloadInfo {
 	out := make([]workloadInfo, len(ws))
 	for i, w := range ws {
 		out[i] = workloadInfo{w.name, w.desc}

@@ -101,6 +101,8 @@ func TestFlagErrors(t *testing.T) {
 		{"bad regexp", []string{"-run", "("}, "-run"},
 		{"no match", []string{"-run", "nothing-matches-this"}, "matches no workload"},
 		{"bad count", []string{"-count", "0"}, "-count"},
+		{"bad depth", []string{"-depth", "2"}, "-depth"},
+		{"huge depth", []string{"-depth", "30"}, "-depth"},
 		{"bad benchtime", []string{"-benchtime", "soon"}, "-benchtime"},
 		{"missing input", []string{"-run", "json", "-input", "no/such/file.json"}, "no such file"},
 		{"stray argument", []string{"extra"}, "unexpected arguments"},

@@ -12,7 +12,7 @@ import (
 // writeTable prints the results as an aligned table, a workload's
 // variants together with the heap first, followed by what one operation
 // of each workload is.
-func writeTable(w io.Writer, e env, ws []*workload, results []result) error {
+func writeTable(w io.Writer, e env, ws []*task, results []result) error {
 	fmt.Fprintf(w, "bumpkit vs the Go heap: %s %s/%s, %s, GOMAXPROCS=%d, benchtime %s\n\n",
 		e.GoVersion, e.GOOS, e.GOARCH, orUnknown(e.CPU), e.GOMAXPROCS, e.Benchtime)
 	t := table{align: "llrrrrrr"}
@@ -44,7 +44,7 @@ func writeTable(w io.Writer, e env, ws []*workload, results []result) error {
 
 // writeMarkdown prints the results as a Markdown table, for documents
 // and issues.
-func writeMarkdown(w io.Writer, e env, ws []*workload, results []result) error {
+func writeMarkdown(w io.Writer, e env, ws []*task, results []result) error {
 	fmt.Fprintf(w, "%s %s/%s, %s, GOMAXPROCS=%d, benchtime %s, %s\n\n",
 		e.GoVersion, e.GOOS, e.GOARCH, orUnknown(e.CPU), e.GOMAXPROCS, e.Benchtime, e.Date)
 	fmt.Fprintln(w, "| workload | variant | time/op | B/op | allocs/op | GCs | GC CPU | vs heap |")

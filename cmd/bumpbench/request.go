@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
 // The request workload models a server handling a request: it copies
@@ -25,13 +26,7 @@ type reqItem struct {
 
 // reqFields are the strings a request's items are copied from, standing in
 // for a reused input buffer.
-var reqFields = func() []string {
-	out := make([]string, 64)
-	for i := range out {
-		out[i] = fmt.Sprintf("field-%d-%s", i, strings.Repeat("x", i%24))
-	}
-	return out
-}()
+var reqFields = workload.Fields
 
 func handleHeap() int {
 	var head *reqItem
@@ -89,6 +84,10 @@ type liveNode struct {
 	payload     [6]int64
 }
 
+// liveRoot keeps the live heap alive while the request workload runs; it
+// is only written, which is the point.
+//
+//lint:ignore U1000 written to keep the live heap reachable, never read
 var liveRoot *liveNode
 
 // buildLiveHeap makes a binary tree of about mb MiB of nodes, which the
@@ -113,8 +112,8 @@ func buildLiveHeap(mb int) *liveNode {
 	return nodes[0]
 }
 
-func requestWorkload(cfg *config) *workload {
-	return &workload{
+func requestWorkload(cfg *config) *task {
+	return &task{
 		name: "request",
 		desc: fmt.Sprintf("one request: %d objects with strings and slices, built, read and dropped, beside a %d MiB live heap", reqItems, cfg.liveHeapMB),
 		setup: func() func() {

@@ -2,16 +2,17 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/workload"
 )
 
-// A workload is one task measured with the Go heap (the baseline, always
+// A task is one workload measured with the Go heap (the baseline, always
 // the first variant) and with bumpkit, and with Go's arena experiment when
 // built with GOEXPERIMENT=arenas.
-type workload struct {
+type task struct {
 	name string
 	desc string // what one operation does
 	// setup, if not nil, runs before the variants are measured and returns
@@ -40,151 +41,64 @@ var arenaVariants = map[string]func(*testing.B){}
 // config holds what workloads need from the command line.
 type config struct {
 	liveHeapMB int
+	treeDepth  int    // of the binary-trees workload
 	json       []byte // the real-data workload's document, if it runs
 	smoke      bool
 }
 
 // batch is how many allocations one operation of the allocation workloads
 // makes; bumpkit resets once per batch, so the cost of Reset is included.
-const batch = 4096
+const batch = workload.Batch
 
-type small struct{ a, b, c int64 }
+// sinkInt keeps the compiler from optimising the work away.
+//
+//lint:ignore U1000 a benchmark sink is written, never read, by design
+var sinkInt int
 
-type node struct {
-	next *node
-	a, b int64
-}
-
-// Sinks keep the compiler from optimising allocations away.
-var (
-	sinkSmall  *small
-	sinkNode   *node
-	sinkBytes  []byte
-	sinkString string
-	sinkInt    int
-)
-
-func workloads(cfg *config) []*workload {
-	ws := []*workload{
+func workloads(cfg *config) []*task {
+	ws := []*task{
 		{
 			name: "alloc-noptr",
 			desc: fmt.Sprintf("%d allocations of a 24-byte pointer-free struct", batch),
 			variants: []variant{
-				{heapVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					for b.Loop() {
-						for i := range batch {
-							p := new(small)
-							p.a = int64(i)
-							sinkSmall = p
-						}
-					}
-				}},
-				{bumpVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					var a bump.Bump
-					for b.Loop() {
-						for i := range batch {
-							p := bump.New[small](&a)
-							p.a = int64(i)
-							sinkSmall = p
-						}
-						a.Reset()
-					}
-					sinkSmall = nil
-				}},
+				{heapVariant, workload.NewSmallHeap},
+				{bumpVariant, workload.NewSmallBump},
 			},
 		},
 		{
 			name: "alloc-ptr",
 			desc: fmt.Sprintf("%d allocations of a 24-byte struct holding a pointer (a linked list)", batch),
 			variants: []variant{
-				{heapVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					for b.Loop() {
-						var head *node
-						for i := range batch {
-							head = &node{next: head, a: int64(i)}
-						}
-						sinkNode = head
-					}
-				}},
-				{bumpVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					var a bump.Bump
-					for b.Loop() {
-						var head *node
-						for i := range batch {
-							n := bump.New[node](&a)
-							n.next, n.a = head, int64(i)
-							head = n
-						}
-						sinkNode = head
-						a.Reset()
-					}
-					sinkNode = nil
-				}},
+				{heapVariant, workload.NewPointerHeap},
+				{bumpVariant, workload.NewPointerBump},
 			},
 		},
 		{
 			name: "slices",
-			desc: "64 each of 16-, 256- and 4096-byte slices",
+			desc: fmt.Sprintf("%d each of %s-byte slices", workload.SliceRounds, sizeList(workload.SliceSizes[:])),
 			variants: []variant{
-				{heapVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					for b.Loop() {
-						for range 64 {
-							for _, n := range sliceSizes {
-								s := make([]byte, n)
-								s[n-1] = 1
-								sinkBytes = s
-							}
-						}
-					}
-				}},
-				{bumpVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					var a bump.Bump
-					for b.Loop() {
-						for range 64 {
-							for _, n := range sliceSizes {
-								s := bump.MakeSlice[byte](&a, n, n)
-								s[n-1] = 1
-								sinkBytes = s
-							}
-						}
-						a.Reset()
-					}
-					sinkBytes = nil
-				}},
+				{heapVariant, workload.SlicesHeap},
+				{bumpVariant, workload.SlicesBump},
 			},
 		},
 		{
 			name: "strings",
-			desc: fmt.Sprintf("copies of %d strings of 4 to 100 bytes", len(stringInputs)),
+			desc: fmt.Sprintf("copies of %d strings of 4 to 100 bytes", len(workload.StringInputs)),
 			variants: []variant{
-				{heapVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					for b.Loop() {
-						for _, s := range stringInputs {
-							sinkString = strings.Clone(s)
-						}
-					}
-				}},
-				{bumpVariant, func(b *testing.B) {
-					b.ReportAllocs()
-					var a bump.Bump
-					for b.Loop() {
-						for _, s := range stringInputs {
-							sinkString = bump.String(&a, s)
-						}
-						a.Reset()
-					}
-					sinkString = ""
-				}},
+				{heapVariant, workload.StringsHeap},
+				{bumpVariant, workload.StringsBump},
 			},
 		},
 		requestWorkload(cfg),
+		{
+			name: "binary-trees",
+			desc: fmt.Sprintf("the Benchmarks Game's binary-trees, depths %d to %d: %d nodes in trees built, checked and dropped (bumpkit: an arena per tree, reset after each)",
+				workload.MinTreeDepth, cfg.treeDepth, workload.BinaryTreesNodes(cfg.treeDepth)),
+			variants: []variant{
+				{heapVariant, workload.BinaryTreesHeapBench(cfg.treeDepth)},
+				{bumpVariant, workload.BinaryTreesBumpBench(cfg.treeDepth)},
+			},
+		},
 	}
 	ws = append(ws, containerWorkloads()...)
 	if cfg.json != nil {
@@ -198,14 +112,18 @@ func workloads(cfg *config) []*workload {
 	return ws
 }
 
-var sliceSizes = [...]int{16, 256, 4096}
-
-// stringInputs are 1024 strings of varied lengths and contents.
-var stringInputs = func() []string {
-	out := make([]string, 1024)
-	for i := range out {
-		n := 4 + (i*37)%97
-		out[i] = strings.Repeat(string(rune('a'+i%26)), n)
+// sizeList formats sizes as "16-, 256- and 4096".
+func sizeList(sizes []int) string {
+	var b strings.Builder
+	for i, n := range sizes {
+		switch {
+		case i == 0:
+		case i == len(sizes)-1:
+			b.WriteString("- and ")
+		default:
+			b.WriteString("-, ")
+		}
+		b.WriteString(strconv.Itoa(n))
 	}
-	return out
-}()
+	return b.String()
+}

@@ -23,7 +23,7 @@ import (
 	"time"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 )
 
 func main() {
@@ -31,13 +31,13 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 
-	data, err := tree.ReadFile(*input)
+	data, err := jsontree.ReadFile(*input)
 	if err != nil {
 		log.Fatal(err)
 	}
 	var arena bump.Bump
 	start := time.Now()
-	root, err := tree.Decode(tree.Arena{B: &arena}, data)
+	root, err := jsontree.Decode(&arena, data)
 	if err != nil {
 		log.Fatalf("%s: %v", *input, err)
 	}
@@ -48,15 +48,15 @@ func main() {
 	arena.Reset() // the whole tree is gone; root must not be used any more
 }
 
-// stats summarises a tree.
+// stats summarises a jsontree.
 type stats struct {
-	kinds       [tree.Object + 1]int
+	kinds       [jsontree.Object + 1]int
 	maxDepth    int
 	stringBytes int
 	longest     int
 }
 
-func (s *stats) add(n *tree.Node, depth int) {
+func (s *stats) add(n *jsontree.Node, depth int) {
 	s.kinds[n.Kind]++
 	s.maxDepth = max(s.maxDepth, depth)
 	s.stringBytes += len(n.Key) + len(n.Str)
@@ -68,10 +68,10 @@ func (s *stats) add(n *tree.Node, depth int) {
 
 // countMethods returns the number of method descriptions under n: the
 // elements of every "methods" array.
-func countMethods(n *tree.Node) int {
+func countMethods(n *jsontree.Node) int {
 	count := 0
 	for m := range n.All() {
-		if m.Kind == tree.Array && m.Key == "methods" {
+		if m.Kind == jsontree.Array && m.Key == "methods" {
 			count += len(m.Children)
 		}
 	}
@@ -79,7 +79,7 @@ func countMethods(n *tree.Node) int {
 }
 
 // printStats writes statistics of the document rooted at root to w.
-func printStats(w io.Writer, root *tree.Node) {
+func printStats(w io.Writer, root *jsontree.Node) {
 	var s stats
 	s.add(root, 0)
 	total := 0
@@ -91,14 +91,14 @@ func printStats(w io.Writer, root *tree.Node) {
 		if k > 0 {
 			fmt.Fprint(w, ", ")
 		}
-		fmt.Fprintf(w, "%d %v", c, tree.Kind(k))
+		fmt.Fprintf(w, "%d %v", c, jsontree.Kind(k))
 	}
 	fmt.Fprintln(w, ")")
 	fmt.Fprintf(w, "max depth: %d\n", s.maxDepth)
 	fmt.Fprintf(w, "string bytes: %d (longest %d)\n", s.stringBytes, s.longest)
 
 	modules := root.Get("modules")
-	if modules == nil || modules.Kind != tree.Array {
+	if modules == nil || modules.Kind != jsontree.Array {
 		return
 	}
 	type module struct {
@@ -109,7 +109,7 @@ func printStats(w io.Writer, root *tree.Node) {
 	for i := range modules.Children {
 		m := &modules.Children[i]
 		name := "?"
-		if n := m.Get("name"); n != nil && n.Kind == tree.String {
+		if n := m.Get("name"); n != nil && n.Kind == jsontree.String {
 			name = n.Str
 		}
 		ms = append(ms, module{name, countMethods(m)})

@@ -5,19 +5,19 @@ import (
 	"path/filepath"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 )
 
 // Example decodes the Node.js API reference into an arena and prints the
 // statistics the command prints.
 func Example() {
-	data, err := tree.ReadFile(filepath.Join("..", "..", "testdata", "node-api.json.gz"))
+	data, err := jsontree.ReadFile(filepath.Join("..", "..", "testdata", "node-api.json.gz"))
 	if err != nil {
 		panic(err)
 	}
 	var arena bump.Bump
 	defer arena.Reset()
-	root, err := tree.Decode(tree.Arena{B: &arena}, data)
+	root, err := jsontree.Decode(&arena, data)
 	if err != nil {
 		panic(err)
 	}

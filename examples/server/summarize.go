@@ -11,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
 	"github.com/bumpkit/bumpkit/hashmap"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/bumpkit/bumpkit/vec"
 )
@@ -33,7 +33,7 @@ type Summarizer struct {
 
 // NewSummarizer returns a Summarizer accepting bodies of up to maxBody
 // bytes. Its pool keeps arenas of up to twice that, since a request needs
-// room for the body and its tree.
+// room for the body and its jsontree.
 func NewSummarizer(maxBody int64) *Summarizer {
 	s := &Summarizer{maxBody: maxBody}
 	s.pool.MaxRetained = int(2 * maxBody)
@@ -60,7 +60,7 @@ func (s *Summarizer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	root, err := tree.Decode(tree.Arena{B: a}, body)
+	root, err := jsontree.Decode(a, body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -92,17 +92,17 @@ type keyCount struct {
 }
 
 // summarize builds the JSON response for the tree at root in a.
-func summarize(a *bump.Bump, root *tree.Node) *str.String {
-	var kinds [tree.Object + 1]int
+func summarize(a *bump.Bump, root *jsontree.Node) *str.String {
+	var kinds [jsontree.Object + 1]int
 	depth := 0
 	keys := hashmap.New[string, int](a)
-	var visit func(n *tree.Node, d int)
-	visit = func(n *tree.Node, d int) {
+	var visit func(n *jsontree.Node, d int)
+	visit = func(n *jsontree.Node, d int) {
 		kinds[n.Kind]++
 		depth = max(depth, d)
 		for i := range n.Children {
 			c := &n.Children[i]
-			if n.Kind == tree.Object {
+			if n.Kind == jsontree.Object {
 				p, _ := keys.Entry(c.Key)
 				*p++
 			}
@@ -126,7 +126,7 @@ func summarize(a *bump.Bump, root *tree.Node) *str.String {
 		if k > 0 {
 			out.WriteByte(',')
 		}
-		fmt.Fprintf(out, "%q:%d", tree.Kind(k), n)
+		fmt.Fprintf(out, "%q:%d", jsontree.Kind(k), n)
 	}
 	fmt.Fprintf(out, `},"depth":%d,"distinctKeys":%d,"topKeys":[`, depth, keys.Len())
 	for i, kc := range ranked[:min(topKeys, len(ranked))] {

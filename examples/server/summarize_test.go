@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/stretchr/testify/require"
 )
@@ -106,7 +106,7 @@ func TestSummarizeNodeAPI(t *testing.T) {
 
 func readNodeAPI(t *testing.T) []byte {
 	t.Helper()
-	data, err := tree.ReadFile(filepath.Join("..", "..", "testdata", "node-api.json.gz"))
+	data, err := jsontree.ReadFile(filepath.Join("..", "..", "testdata", "node-api.json.gz"))
 	require.NoError(t, err)
 	return data
 }

@@ -1,4 +1,4 @@
-package tree
+package jsontree
 
 import (
 	"errors"
@@ -7,19 +7,22 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/bumpkit/bumpkit/bump"
 )
 
 // ErrSyntax is wrapped by the errors Decode returns for input that is not
 // a single valid JSON value.
-var ErrSyntax = errors.New("tree: invalid JSON")
+var ErrSyntax = errors.New("jsontree: invalid JSON")
 
 // MaxDepth is the deepest nesting of arrays and objects Decode accepts,
 // so that hostile input cannot exhaust the stack.
 const MaxDepth = 10000
 
 // Decode decodes the JSON document data into a tree whose storage comes
-// from a. It is a shorthand for NewDecoder(a).Decode(data).
-func Decode[A Allocator](a A, data []byte) (Node, error) {
+// from a (the Go heap if a is nil). It is a shorthand for
+// NewDecoder(a).Decode(data).
+func Decode(a bump.Allocator, data []byte) (Node, error) {
 	return NewDecoder(a).Decode(data)
 }
 
@@ -27,12 +30,8 @@ func Decode[A Allocator](a A, data []byte) (Node, error) {
 // Reusing a Decoder reuses its scratch buffers, so that decoding many
 // documents allocates nothing but the trees. A Decoder is not safe for
 // concurrent use.
-//
-// Decoder is generic in the allocator's type, not only its interface,
-// so that each allocator gets its own compiled, inlined copy of the
-// decoder and neither pays for dynamic calls.
-type Decoder[A Allocator] struct {
-	alloc A
+type Decoder struct {
+	alloc storage
 	data  []byte
 	pos   int
 	depth int
@@ -40,19 +39,23 @@ type Decoder[A Allocator] struct {
 	buf   []byte // unescaped string bytes
 }
 
-// NewDecoder returns a Decoder that allocates trees with a.
-func NewDecoder[A Allocator](a A) *Decoder[A] {
-	return &Decoder[A]{alloc: a}
+// NewDecoder returns a Decoder that allocates trees from a, or from the
+// Go heap (with make and string conversion) if a is nil or [bump.Heap].
+func NewDecoder(a bump.Allocator) *Decoder {
+	return &Decoder{alloc: newStorage(a)}
 }
 
 // Decode decodes the JSON document data, which must hold exactly one
-// value (with optional surrounding white space). On error it returns an
-// error wrapping ErrSyntax that gives the byte offset; storage allocated
-// before the error is not freed (reset the arena to reclaim it).
+// value (with optional surrounding white space). For invalid input it
+// returns an error wrapping ErrSyntax that gives the byte offset; when the
+// allocator fails (an arena's allocation limit, say) it returns the
+// allocator's error, wrapped with the offset. Storage allocated before an
+// error is not freed (reset the arena to reclaim it); the Decoder stays
+// usable.
 //
 // Strings are copied byte for byte after unescaping; invalid UTF-8 is
 // kept, not replaced. Numbers beyond the range of float64 become ±Inf.
-func (d *Decoder[A]) Decode(data []byte) (n Node, err error) {
+func (d *Decoder) Decode(data []byte) (n Node, err error) {
 	d.data, d.pos, d.depth = data, 0, 0
 	defer func() {
 		clear(d.stack[:cap(d.stack)]) // keep nothing of the tree alive
@@ -70,11 +73,16 @@ func (d *Decoder[A]) Decode(data []byte) (n Node, err error) {
 	return n, nil
 }
 
-func (d *Decoder[A]) errorf(format string, args ...any) error {
+func (d *Decoder) errorf(format string, args ...any) error {
 	return fmt.Errorf("%w at offset %d: %s", ErrSyntax, d.pos, fmt.Sprintf(format, args...))
 }
 
-func (d *Decoder[A]) skipSpace() {
+// allocError wraps an error of the allocator.
+func (d *Decoder) allocError(err error) error {
+	return fmt.Errorf("jsontree: at offset %d: %w", d.pos, err)
+}
+
+func (d *Decoder) skipSpace() {
 	for d.pos < len(d.data) {
 		switch d.data[d.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -85,7 +93,7 @@ func (d *Decoder[A]) skipSpace() {
 	}
 }
 
-func (d *Decoder[A]) value() (Node, error) {
+func (d *Decoder) value() (Node, error) {
 	d.skipSpace()
 	if d.pos >= len(d.data) {
 		return Node{}, d.errorf("unexpected end of input")
@@ -112,7 +120,7 @@ func (d *Decoder[A]) value() (Node, error) {
 	}
 }
 
-func (d *Decoder[A]) literal(word string) error {
+func (d *Decoder) literal(word string) error {
 	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
 		return d.errorf("invalid literal, want %s", word)
 	}
@@ -120,7 +128,7 @@ func (d *Decoder[A]) literal(word string) error {
 	return nil
 }
 
-func (d *Decoder[A]) number() (Node, error) {
+func (d *Decoder) number() (Node, error) {
 	start := d.pos
 	if d.data[d.pos] == '-' {
 		d.pos++
@@ -162,9 +170,18 @@ func (d *Decoder[A]) number() (Node, error) {
 	return Node{Kind: Number, Num: f}, nil
 }
 
+// newString returns a copy of b from the allocator.
+func (d *Decoder) newString(b []byte) (string, error) {
+	s, err := d.alloc.string(b)
+	if err != nil {
+		return "", d.allocError(err)
+	}
+	return s, nil
+}
+
 // string decodes the string starting at d.pos (a '"') and returns it
 // allocated by d.alloc.
-func (d *Decoder[A]) string() (string, error) {
+func (d *Decoder) string() (string, error) {
 	d.pos++ // opening quote
 	start := d.pos
 	// Fast path: no escapes, the bytes are copied straight from the input.
@@ -176,7 +193,7 @@ func (d *Decoder[A]) string() (string, error) {
 			if len(s) == 0 {
 				return "", nil
 			}
-			return d.alloc.String(s), nil
+			return d.newString(s)
 		case c == '\\':
 			return d.escapedString(start)
 		case c < 0x20:
@@ -187,7 +204,7 @@ func (d *Decoder[A]) string() (string, error) {
 	return "", d.errorf("unterminated string")
 }
 
-func (d *Decoder[A]) escapedString(start int) (string, error) {
+func (d *Decoder) escapedString(start int) (string, error) {
 	buf := append(d.buf[:0], d.data[start:d.pos]...)
 	defer func() { d.buf = buf[:0] }()
 	for d.pos < len(d.data) {
@@ -195,7 +212,7 @@ func (d *Decoder[A]) escapedString(start int) (string, error) {
 		switch {
 		case c == '"':
 			d.pos++
-			return d.alloc.String(buf), nil
+			return d.newString(buf)
 		case c < 0x20:
 			return "", d.errorf("control character in string")
 		case c != '\\':
@@ -251,7 +268,7 @@ func (d *Decoder[A]) escapedString(start int) (string, error) {
 	return "", d.errorf("unterminated string")
 }
 
-func (d *Decoder[A]) hex4() (rune, bool) {
+func (d *Decoder) hex4() (rune, bool) {
 	if len(d.data)-d.pos < 4 {
 		return 0, false
 	}
@@ -273,7 +290,7 @@ func (d *Decoder[A]) hex4() (rune, bool) {
 	return r, true
 }
 
-func (d *Decoder[A]) enter() error {
+func (d *Decoder) enter() error {
 	d.depth++
 	if d.depth > MaxDepth {
 		return d.errorf("nesting deeper than %d", MaxDepth)
@@ -285,28 +302,41 @@ func (d *Decoder[A]) enter() error {
 // children moves the nodes pushed since base into storage from the
 // allocator, sized exactly: the count is known only at the closing
 // bracket, so they are collected on the reusable stack first.
-func (d *Decoder[A]) children(base int) []Node {
+func (d *Decoder) children(base int) ([]Node, error) {
 	d.depth--
 	n := len(d.stack) - base
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
-	c := d.alloc.Nodes(n)
+	c, err := d.alloc.nodes(n)
+	if err != nil {
+		return nil, d.allocError(err)
+	}
 	copy(c, d.stack[base:])
 	clear(d.stack[base:])
 	d.stack = d.stack[:base]
-	return c
+	return c, nil
 }
 
-func (d *Decoder[A]) array() (Node, error) {
+// closed returns the array or object of kind whose children were pushed
+// since base, at its closing bracket.
+func (d *Decoder) closed(kind Kind, base int) (Node, error) {
+	d.pos++ // ']' or '}'
+	c, err := d.children(base)
+	if err != nil {
+		return Node{}, err
+	}
+	return Node{Kind: kind, Children: c}, nil
+}
+
+func (d *Decoder) array() (Node, error) {
 	if err := d.enter(); err != nil {
 		return Node{}, err
 	}
 	base := len(d.stack)
 	d.skipSpace()
 	if d.pos < len(d.data) && d.data[d.pos] == ']' {
-		d.pos++
-		return Node{Kind: Array, Children: d.children(base)}, nil
+		return d.closed(Array, base)
 	}
 	for {
 		v, err := d.value()
@@ -322,23 +352,21 @@ func (d *Decoder[A]) array() (Node, error) {
 		case ',':
 			d.pos++
 		case ']':
-			d.pos++
-			return Node{Kind: Array, Children: d.children(base)}, nil
+			return d.closed(Array, base)
 		default:
 			return Node{}, d.errorf("want , or ] in array")
 		}
 	}
 }
 
-func (d *Decoder[A]) object() (Node, error) {
+func (d *Decoder) object() (Node, error) {
 	if err := d.enter(); err != nil {
 		return Node{}, err
 	}
 	base := len(d.stack)
 	d.skipSpace()
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
-		d.pos++
-		return Node{Kind: Object, Children: d.children(base)}, nil
+		return d.closed(Object, base)
 	}
 	for {
 		d.skipSpace()
@@ -368,8 +396,7 @@ func (d *Decoder[A]) object() (Node, error) {
 		case ',':
 			d.pos++
 		case '}':
-			d.pos++
-			return Node{Kind: Object, Children: d.children(base)}, nil
+			return d.closed(Object, base)
 		default:
 			return Node{}, d.errorf("want , or } in object")
 		}

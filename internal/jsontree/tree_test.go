@@ -1,4 +1,4 @@
-package tree_test
+package jsontree_test
 
 import (
 	"encoding/json"
@@ -11,32 +11,32 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/examples/jsontree/tree"
+	"github.com/bumpkit/bumpkit/internal/jsontree"
 	"github.com/stretchr/testify/require"
 )
 
-var nodeAPI = filepath.Join("..", "..", "..", "testdata", "node-api.json.gz")
+var nodeAPI = filepath.Join("..", "..", "testdata", "node-api.json.gz")
 
 // toAny converts a tree to the value encoding/json decodes into an any.
-func toAny(n *tree.Node) any {
+func toAny(n *jsontree.Node) any {
 	switch n.Kind {
-	case tree.Null:
+	case jsontree.Null:
 		return nil
-	case tree.False:
+	case jsontree.False:
 		return false
-	case tree.True:
+	case jsontree.True:
 		return true
-	case tree.Number:
+	case jsontree.Number:
 		return n.Num
-	case tree.String:
+	case jsontree.String:
 		return n.Str
-	case tree.Array:
+	case jsontree.Array:
 		a := make([]any, len(n.Children))
 		for i := range n.Children {
 			a[i] = toAny(&n.Children[i])
 		}
 		return a
-	case tree.Object:
+	case jsontree.Object:
 		m := make(map[string]any, len(n.Children))
 		for i := range n.Children {
 			m[n.Children[i].Key] = toAny(&n.Children[i])
@@ -53,14 +53,29 @@ func stdDecode(t *testing.T, data []byte) any {
 	return v
 }
 
-// decoders returns the allocators under test, fresh for each call.
-func decoders() map[string]func([]byte) (tree.Node, error) {
-	return map[string]func([]byte) (tree.Node, error){
-		"heap": func(data []byte) (tree.Node, error) { return tree.Decode(tree.Heap{}, data) },
-		"arena": func(data []byte) (tree.Node, error) {
-			return tree.Decode(tree.Arena{B: new(bump.Bump)}, data)
-		},
+// wrapped hides the *bump.Bump inside it, so that the decoder takes the
+// path of an arbitrary bump.Allocator.
+type wrapped struct{ bump.Allocator }
+
+// allocators returns the allocators under test, fresh for each call: the
+// decoder has a path of its own for nil (the Go heap), for a *bump.Bump,
+// and for any other bump.Allocator.
+func allocators() map[string]bump.Allocator {
+	return map[string]bump.Allocator{
+		"nil":       nil,
+		"bump.Heap": bump.Heap{},
+		"arena":     new(bump.Bump),
+		"wrapped":   wrapped{new(bump.Bump)},
 	}
+}
+
+// decoders returns a decode function per allocator of allocators.
+func decoders() map[string]func([]byte) (jsontree.Node, error) {
+	out := map[string]func([]byte) (jsontree.Node, error){}
+	for name, a := range allocators() {
+		out[name] = func(data []byte) (jsontree.Node, error) { return jsontree.Decode(a, data) }
+	}
+	return out
 }
 
 func TestDecodeValid(t *testing.T) {
@@ -94,30 +109,30 @@ func TestDecodeInvalid(t *testing.T) {
 			t.Run(name+"/"+doc, func(t *testing.T) {
 				require.False(t, json.Valid([]byte(doc)), "test case must be invalid JSON")
 				_, err := decode([]byte(doc))
-				require.ErrorIs(t, err, tree.ErrSyntax)
+				require.ErrorIs(t, err, jsontree.ErrSyntax)
 			})
 		}
 	}
 }
 
 func TestDecodeOutOfRange(t *testing.T) {
-	n, err := tree.Decode(tree.Heap{}, []byte(`[1e400, -1e400]`))
+	n, err := jsontree.Decode(nil, []byte(`[1e400, -1e400]`))
 	require.NoError(t, err)
 	require.True(t, math.IsInf(n.Children[0].Num, 1))
 	require.True(t, math.IsInf(n.Children[1].Num, -1))
 }
 
 func TestDecodeMaxDepth(t *testing.T) {
-	deep := make([]byte, 0, 2*(tree.MaxDepth+1))
-	for range tree.MaxDepth + 1 {
+	deep := make([]byte, 0, 2*(jsontree.MaxDepth+1))
+	for range jsontree.MaxDepth + 1 {
 		deep = append(deep, '[')
 	}
-	for range tree.MaxDepth + 1 {
+	for range jsontree.MaxDepth + 1 {
 		deep = append(deep, ']')
 	}
-	_, err := tree.Decode(tree.Heap{}, deep)
-	require.ErrorIs(t, err, tree.ErrSyntax)
-	_, err = tree.Decode(tree.Heap{}, deep[1:len(deep)-1])
+	_, err := jsontree.Decode(nil, deep)
+	require.ErrorIs(t, err, jsontree.ErrSyntax)
+	_, err = jsontree.Decode(nil, deep[1:len(deep)-1])
 	require.NoError(t, err)
 }
 
@@ -126,27 +141,56 @@ func TestDecodeMaxDepth(t *testing.T) {
 // garbage collections: its nodes and strings are referenced only from
 // arena memory.
 func TestDecodeNodeAPI(t *testing.T) {
-	data, err := tree.ReadFile(nodeAPI)
+	data, err := jsontree.ReadFile(nodeAPI)
 	require.NoError(t, err)
 	want := stdDecode(t, data)
 
-	heapTree, err := tree.Decode(tree.Heap{}, data)
+	heapTree, err := jsontree.Decode(nil, data)
 	require.NoError(t, err)
 	require.Equal(t, want, toAny(&heapTree))
 
-	var b bump.Bump
-	arenaTree, err := tree.Decode(tree.Arena{B: &b}, data)
+	var b, w bump.Bump
+	arenaTree, err := jsontree.Decode(&b, data)
+	require.NoError(t, err)
+	wrappedTree, err := jsontree.Decode(wrapped{&w}, data)
 	require.NoError(t, err)
 	for range 3 {
 		runtime.GC()
 	}
 	require.Equal(t, want, toAny(&arenaTree))
+	require.Equal(t, want, toAny(&wrappedTree))
 	require.Greater(t, b.AllocatedBytes(), len(data)/4, "the tree lives in the arena")
+	require.Greater(t, w.AllocatedBytes(), len(data)/4, "the tree lives in the wrapped arena")
+}
+
+// TestDecodeAllocationLimit checks that the allocator's error comes back
+// from Decode, with its identity, and leaves the decoder usable.
+func TestDecodeAllocationLimit(t *testing.T) {
+	doc := []byte(`{"name": "a string that needs storage", "list": [1, 2, 3, {"k": "v"}]}`)
+	for name, wrap := range map[string]func(*bump.Bump) bump.Allocator{
+		"arena":   func(b *bump.Bump) bump.Allocator { return b },
+		"wrapped": func(b *bump.Bump) bump.Allocator { return wrapped{b} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var b bump.Bump
+			b.SetAllocationLimit(1)
+			d := jsontree.NewDecoder(wrap(&b))
+			_, err := d.Decode(doc)
+			require.ErrorIs(t, err, bump.ErrAllocationLimit)
+			require.NotErrorIs(t, err, jsontree.ErrSyntax)
+			require.ErrorContains(t, err, "jsontree: at offset ")
+
+			b.SetAllocationLimit(-1)
+			n, err := d.Decode(doc)
+			require.NoError(t, err)
+			require.Equal(t, stdDecode(t, doc), toAny(&n))
+		})
+	}
 }
 
 func TestDecoderReuse(t *testing.T) {
 	var b bump.Bump
-	d := tree.NewDecoder(tree.Arena{B: &b})
+	d := jsontree.NewDecoder(&b)
 	for i := range 3 {
 		doc := fmt.Sprintf(`{"round": %d, "items": [1, 2, {"x": "y"}]}`, i)
 		n, err := d.Decode([]byte(doc))
@@ -163,36 +207,36 @@ func TestDecoderReuse(t *testing.T) {
 }
 
 func TestNodeGetAll(t *testing.T) {
-	n, err := tree.Decode(tree.Heap{}, []byte(`{"a": [1, 2], "b": {"c": "d"}, "a": 3}`))
+	n, err := jsontree.Decode(nil, []byte(`{"a": [1, 2], "b": {"c": "d"}, "a": 3}`))
 	require.NoError(t, err)
-	require.Equal(t, tree.Array, n.Get("a").Kind, "Get returns the first duplicate")
+	require.Equal(t, jsontree.Array, n.Get("a").Kind, "Get returns the first duplicate")
 	require.Equal(t, "d", n.Get("b").Get("c").Str)
 	require.Nil(t, n.Get("missing"))
 	require.Nil(t, n.Get("a").Get("x"), "Get on a non-object")
 
-	var kinds []tree.Kind
+	var kinds []jsontree.Kind
 	for m := range n.All() {
 		kinds = append(kinds, m.Kind)
-		if m.Kind == tree.Object && m.Key == "b" {
+		if m.Kind == jsontree.Object && m.Key == "b" {
 			break
 		}
 	}
-	require.Equal(t, []tree.Kind{tree.Object, tree.Array, tree.Number, tree.Number, tree.Object}, kinds)
+	require.Equal(t, []jsontree.Kind{jsontree.Object, jsontree.Array, jsontree.Number, jsontree.Number, jsontree.Object}, kinds)
 }
 
 func TestKindString(t *testing.T) {
-	require.Equal(t, "object", tree.Object.String())
-	require.Equal(t, "Kind(42)", tree.Kind(42).String())
+	require.Equal(t, "object", jsontree.Object.String())
+	require.Equal(t, "Kind(42)", jsontree.Kind(42).String())
 }
 
 func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "plain.json")
 	require.NoError(t, os.WriteFile(plain, []byte(`[1]`), 0o644))
-	data, err := tree.ReadFile(plain)
+	data, err := jsontree.ReadFile(plain)
 	require.NoError(t, err)
 	require.Equal(t, `[1]`, string(data))
 
-	_, err = tree.ReadFile(filepath.Join(dir, "missing"))
+	_, err = jsontree.ReadFile(filepath.Join(dir, "missing"))
 	require.True(t, errors.Is(err, os.ErrNotExist))
 }
