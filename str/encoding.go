@@ -12,6 +12,11 @@ import (
 // its content, exactly as a Go string does (invalid UTF-8 becomes
 // U+FFFD; whether <, > and & are escaped follows the encoder, as for a
 // string). A nil s encodes as "". MarshalJSON is read-only.
+//
+// The methods have pointer receivers, as a String must not be copied: a
+// struct field of type *String always encodes as a string, one of type
+// String only when encoding/json can take its address (json.Marshal(&v),
+// not json.Marshal(v), which gives {}). Decoding works for both.
 func (s *String) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	e := json.NewEncoder(&b)

@@ -125,3 +125,19 @@ func TestMarshalTextCopies(t *testing.T) {
 	b[0] = 'X'
 	require.Equal(t, "abc", s.String(), "MarshalText shared the storage")
 }
+
+// TestJSONValueField checks the documented behaviour of a String (not
+// *String) field: encoded as a string through a pointer to the struct,
+// decoded in place.
+func TestJSONValueField(t *testing.T) {
+	type withValue struct{ S str.String }
+	var v withValue
+	v.S.WriteString("hi")
+	data, err := json.Marshal(&v)
+	require.NoError(t, err)
+	require.Equal(t, `{"S":"hi"}`, string(data))
+
+	var w withValue
+	require.NoError(t, json.Unmarshal([]byte(`{"S":"yo"}`), &w))
+	require.Equal(t, "yo", w.S.String())
+}
