@@ -89,6 +89,8 @@ type Bump struct {
 
 	// pooled is set while b sits in a Pool, to catch a second Put.
 	pooled atomic.Bool
+
+	handles handleCache // Typed handles made by Of
 }
 
 // WithCapacity returns a Bump whose first chunk holds at least n bytes.
