@@ -34,16 +34,22 @@ func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
 func (b *Bump) AllocatedBytes() int { return int(b.allocated) }
 
 // AllocatedBytesIncludingMetadata returns AllocatedBytes plus the memory
-// b uses to keep track of its chunks.
+// b uses to keep track of its chunks, slabs, checkpoints and cleanups: the
+// backing arrays of its lists, and each slab's own header and chunk list.
+// Like bumpalo's, it is 0 for a Bump that never allocated. It does not
+// count the Bump struct itself, which its owner holds, nor the hash-table
+// overhead of the map from types to slabs, whose entries only are counted:
+// that part is an underestimate by a few words per pointer-holding type.
 func (b *Bump) AllocatedBytesIncludingMetadata() int {
-	n := unsafe.Sizeof(*b) +
-		uintptr(cap(b.chunks))*unsafe.Sizeof(byteChunk{}) +
+	n := uintptr(cap(b.chunks))*unsafe.Sizeof(byteChunk{}) +
 		uintptr(cap(b.large))*unsafe.Sizeof(largeChunk{}) +
 		uintptr(cap(b.slabOrder))*unsafe.Sizeof(slab(nil)) +
 		uintptr(cap(b.frames))*unsafe.Sizeof(frame{}) +
 		uintptr(cap(b.marks))*unsafe.Sizeof(slabMark{}) +
-		uintptr(cap(b.cleanups))*unsafe.Sizeof(cleanupEntry{})
-	// Each slab is a small struct and a map entry; count them roughly.
-	n += uintptr(len(b.slabOrder)) * 128
+		uintptr(cap(b.cleanups))*unsafe.Sizeof(cleanupEntry{}) +
+		uintptr(len(b.slabs))*(unsafe.Sizeof(unsafe.Pointer(nil))+unsafe.Sizeof(slab(nil)))
+	for _, s := range b.slabOrder {
+		n += s.metadata()
+	}
 	return int(b.allocated + n)
 }

@@ -3,6 +3,7 @@ package bump_test
 import (
 	"fmt"
 	"testing"
+	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/stretchr/testify/require"
@@ -153,6 +154,7 @@ func TestAllocationLimitPanics(t *testing.T) {
 // enforced early: a request is refused only when no chunk that fits it
 // would fit under the limit.
 func TestAllocationLimitExact(t *testing.T) {
+	const ptrSize = int(unsafe.Sizeof((*int)(nil)))
 	tests := []struct {
 		name  string
 		limit int
@@ -162,9 +164,18 @@ func TestAllocationLimitExact(t *testing.T) {
 		{"bytes", 1000, func(b *bump.Bump, n int) error { _, err := bump.TryBytes(b, n); return err }},
 		{"bytes", 1 << 20, func(b *bump.Bump, n int) error { _, err := bump.TryBytes(b, n); return err }},
 		{"int64", 1000, func(b *bump.Bump, n int) error { _, err := bump.TryMakeSlice[int64](b, n/8, n/8); return err }},
-		{"pointers", 64, func(b *bump.Bump, n int) error { _, err := bump.TryMakeSlice[*int](b, n/8, n/8); return err }},
-		{"pointers", 1000, func(b *bump.Bump, n int) error { _, err := bump.TryMakeSlice[*int](b, n/8, n/8); return err }},
-		{"pointers", 1 << 20, func(b *bump.Bump, n int) error { _, err := bump.TryMakeSlice[*int](b, n/8, n/8); return err }},
+		{"pointers", 64, func(b *bump.Bump, n int) error {
+			_, err := bump.TryMakeSlice[*int](b, n/ptrSize, n/ptrSize)
+			return err
+		}},
+		{"pointers", 1000, func(b *bump.Bump, n int) error {
+			_, err := bump.TryMakeSlice[*int](b, n/ptrSize, n/ptrSize)
+			return err
+		}},
+		{"pointers", 1 << 20, func(b *bump.Bump, n int) error {
+			_, err := bump.TryMakeSlice[*int](b, n/ptrSize, n/ptrSize)
+			return err
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.name, "/", tt.limit), func(t *testing.T) {

@@ -22,6 +22,8 @@ type slab interface {
 	// free: they predate the newest checkpoint.
 	setFloor(m *slabMark)
 	chunkInfo(yield func(ChunkInfo) bool) bool
+	// metadata returns the bytes of the slab's header and chunk lists.
+	metadata() uintptr
 	// verify checks the slab's invariants in the checked build and
 	// returns the bytes its chunks hold.
 	verify() uintptr
@@ -323,4 +325,8 @@ func (s *typedSlab[T]) chunkInfo(yield func(ChunkInfo) bool) bool {
 		}
 	}
 	return true
+}
+
+func (s *typedSlab[T]) metadata() uintptr {
+	return unsafe.Sizeof(*s) + uintptr(cap(s.chunks)+cap(s.large))*unsafe.Sizeof([]T(nil))
 }

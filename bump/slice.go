@@ -35,8 +35,13 @@ func bumpLastN[T any](b *Bump, n int) *T {
 // TryMakeSlice is like [MakeSlice] but returns an error wrapping
 // [ErrInvalidSize] or [ErrAllocationLimit] instead of panicking.
 func TryMakeSlice[T any](b *Bump, length, capacity int) ([]T, error) {
+	return tryMakeSlice[T](b, "MakeSlice", length, capacity)
+}
+
+// tryMakeSlice is TryMakeSlice for the function fn, which its errors name.
+func tryMakeSlice[T any](b *Bump, fn string, length, capacity int) ([]T, error) {
 	if length < 0 || length > capacity {
-		return nil, fmt.Errorf("bump: MakeSlice: length %d, capacity %d: %w", length, capacity, ErrInvalidSize)
+		return nil, fmt.Errorf("bump: %s: length %d, capacity %d: %w", fn, length, capacity, ErrInvalidSize)
 	}
 	if capacity == 0 {
 		return []T{}, nil
@@ -89,39 +94,71 @@ func TryCopySlice[T any](b *Bump, s []T) ([]T, error) {
 }
 
 // FillSlice returns a slice of n copies of v allocated in b. It panics
-// like [MakeSlice].
+// like [MakeSlice]; see [TryFillSlice].
 func FillSlice[T any](b *Bump, n int, v T) []T {
-	s := MakeSlice[T](b, n, n)
+	return must(TryFillSlice(b, n, v))
+}
+
+// TryFillSlice is like [FillSlice] but returns an error wrapping
+// [ErrInvalidSize] or [ErrAllocationLimit] instead of panicking.
+func TryFillSlice[T any](b *Bump, n int, v T) ([]T, error) {
+	s, err := tryMakeSlice[T](b, "FillSlice", n, n)
 	for i := range s {
 		s[i] = v
 	}
-	return s
+	return s, err
 }
 
 // SliceFunc returns a slice of n values allocated in b, the i'th of which
-// is f(i). It panics like [MakeSlice].
+// is f(i). It panics like [MakeSlice]; see [TrySliceFunc].
 func SliceFunc[T any](b *Bump, n int, f func(i int) T) []T {
-	s := MakeSlice[T](b, n, n)
+	return must(TrySliceFunc(b, n, f))
+}
+
+// TrySliceFunc is like [SliceFunc] but returns an error wrapping
+// [ErrInvalidSize] or [ErrAllocationLimit] instead of panicking. f is not
+// called if the allocation fails.
+func TrySliceFunc[T any](b *Bump, n int, f func(i int) T) ([]T, error) {
+	s, err := tryMakeSlice[T](b, "SliceFunc", n, n)
 	for i := range s {
 		s[i] = f(i)
 	}
-	return s
+	return s, err
 }
 
 // Collect returns a slice, allocated in b, of the values of seq. While
 // the values keep coming it grows its storage in place when it can, so
 // the result usually occupies one contiguous run of the arena. It panics
-// like [MakeSlice].
+// like [MakeSlice]; see [TryCollect].
 func Collect[T any](b *Bump, seq iter.Seq[T]) []T {
+	return must(TryCollect(b, seq))
+}
+
+// TryCollect is like [Collect] but returns an error wrapping
+// [ErrAllocationLimit] instead of panicking. It stops taking values from
+// seq at the first failure and frees the storage holding the values
+// collected so far. Chunks taken on the way stay with b for later
+// allocations, and storage that growth moved away from stays allocated
+// until the next reset, as for any growing container.
+func TryCollect[T any](b *Bump, seq iter.Seq[T]) ([]T, error) {
 	var s []T
+	var err error
 	for v := range seq {
 		if len(s) == cap(s) {
-			s = must(ResizeSlice(b, s, GrowCap(cap(s), len(s)+1)))
+			var t []T
+			if t, err = ResizeSlice(b, s, GrowCap(cap(s), len(s)+1)); err != nil {
+				break
+			}
+			s = t
 		}
 		s = append(s, v)
 	}
-	if s == nil {
-		return []T{}
+	if err != nil {
+		FreeSlice(b, s)
+		return nil, err
 	}
-	return s
+	if s == nil {
+		return []T{}, nil
+	}
+	return s, nil
 }

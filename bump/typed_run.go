@@ -235,6 +235,12 @@ func (handleSlab[T]) chunkInfo(func(ChunkInfo) bool) bool { return true }
 
 func (handleSlab[T]) verify() uintptr { return 0 }
 
+// metadata counts the handle's list of runs, which the Bump's metadata
+// figure includes (see Bump.AllocatedBytesIncludingMetadata).
+func (h handleSlab[T]) metadata() uintptr {
+	return uintptr(cap(h.t.runs)) * unsafe.Sizeof(h.t.run)
+}
+
 func (handleSlab[T]) allocate(*Bump, int) (unsafe.Pointer, error) {
 	panic("bump: internal error: allocating from a Typed handle's slab entry")
 }

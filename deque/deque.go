@@ -29,6 +29,11 @@ type Deque[T any] struct {
 	// never shrinks (see the package doc).
 	minCap int
 	keep   bool
+	// self is d's own address once d has storage it may move or free, so
+	// that a copy of d doing so panics instead of leaving the original
+	// on memory the allocator may hand out again (as strings.Builder's
+	// copyCheck does).
+	self *Deque[T]
 }
 
 // noCopy lets go vet's copylocks check report copies of a Deque.
@@ -64,6 +69,7 @@ func newHeader[T any](a bump.Allocator) (*Deque[T], error) {
 		d = &s[0]
 	}
 	d.a = a
+	d.self = d
 	d.keep = !onHeap(a)
 	d.life = lifecheck.Track(a)
 	return d, nil
@@ -109,6 +115,20 @@ func WithCapacity[T any](a bump.Allocator, n int) *Deque[T] {
 	}
 	d.minCap = len(d.buf)
 	return d
+}
+
+// own panics if d is a copy of the Deque that owns its storage, before
+// method moves or frees that storage. It runs only on the paths that do
+// (growth, shrinking, UnmarshalJSON), so the fast paths pay nothing: a
+// copy that only writes into the shared ring behaves like two slices of
+// one array.
+func (d *Deque[T]) own(method string) {
+	if d.self != d {
+		if d.self != nil {
+			panic("deque: " + method + ": Deque copied by value after first use")
+		}
+		d.self = d
+	}
 }
 
 // check panics if d's arena released its header or storage; it compiles to
@@ -185,7 +205,7 @@ func (d *Deque[T]) PopFront() (T, bool) {
 	d.n--
 	d.mods++
 	if d.n == len(d.buf)>>2 {
-		d.shrink()
+		d.shrink("PopFront")
 	}
 	return v, true
 }
@@ -205,7 +225,7 @@ func (d *Deque[T]) PopBack() (T, bool) {
 	d.buf[i] = zero
 	d.mods++
 	if d.n == len(d.buf)>>2 {
-		d.shrink()
+		d.shrink("PopBack")
 	}
 	return v, true
 }

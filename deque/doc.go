@@ -54,7 +54,9 @@
 //
 // A Deque is not safe for concurrent use with a writer, and must not be
 // copied after first use (go vet reports copies): copies would share
-// storage. The read-only methods (Len, Cap, Front, Back, At, Index, RIndex,
+// storage. A copy that would move or give back that storage (by growing,
+// shrinking or UnmarshalJSON) panics with "deque: <Method>: Deque copied
+// by value after first use". The read-only methods (Len, Cap, Front, Back, At, Index, RIndex,
 // All, Values, Backward, Slices, MarshalJSON, Format) write no shared state,
 // so any number of goroutines may call them at once while none writes, as
 // with a slice. Clone reads d the same way but allocates from d's

@@ -64,7 +64,7 @@ func (d *Deque[T]) Remove(at int) T {
 	d.n--
 	d.mods++
 	if d.n == len(d.buf)>>2 {
-		d.shrink()
+		d.shrink("Remove")
 	}
 	return v
 }

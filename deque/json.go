@@ -38,6 +38,7 @@ func (d *Deque[T]) UnmarshalJSON(data []byte) error {
 		if len(vals) > maxCap {
 			return fmt.Errorf("deque: UnmarshalJSON: %d elements: %w", len(vals), bump.ErrInvalidSize)
 		}
+		d.own("UnmarshalJSON")
 		buf, err := bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(len(vals)-1)))
 		if err != nil {
 			return fmt.Errorf("deque: UnmarshalJSON: %w", err)

@@ -3,6 +3,7 @@ package deque_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -224,4 +225,44 @@ func TestChurnFootprint(t *testing.T) {
 	}
 	t.Logf("heap deque: Cap %d at 100k elements, %d drained to 5", peak, d.Cap())
 	require.Equal(t, 16, d.Cap())
+}
+
+// TestCopyPanics checks the runtime copy check: a copy of a Deque that
+// would move or free the storage it shares with the original panics,
+// leaving the original intact.
+func TestCopyPanics(t *testing.T) {
+	tests := []struct {
+		method string
+		f      func(c *deque.Deque[int])
+	}{
+		{"PushBack", func(c *deque.Deque[int]) {
+			for range 100 {
+				c.PushBack(1)
+			}
+		}},
+		{"Grow", func(c *deque.Deque[int]) { c.Grow(1000) }},
+		{"PopFront", func(c *deque.Deque[int]) {
+			for c.Len() > 0 {
+				c.PopFront()
+			}
+		}},
+		{"UnmarshalJSON", func(c *deque.Deque[int]) { _ = c.UnmarshalJSON([]byte("[" + strings.Repeat("1,", 200) + "1]")) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method, func(t *testing.T) {
+			for _, d := range []*deque.Deque[int]{deque.New[int](nil), new(deque.Deque[int])} {
+				for i := range 64 {
+					d.PushBack(i)
+				}
+				// A copy by value, made with reflect so that go vet's
+				// copylocks check does not refuse the test.
+				c := new(deque.Deque[int])
+				reflect.ValueOf(c).Elem().Set(reflect.ValueOf(d).Elem())
+				require.PanicsWithValue(t, "deque: "+tt.method+": Deque copied by value after first use", func() { tt.f(c) })
+				if tt.method != "PopFront" { // the pops before the shrink wrote into the shared ring
+					require.Equal(t, seq(64), contents(d))
+				}
+			}
+		})
+	}
 }

@@ -71,6 +71,7 @@ func (d *Deque[T]) resize(n int, method string) error {
 		return fmt.Errorf("deque: %s: %d more elements than the %d held: %w", method, n, d.n, bump.ErrInvalidSize)
 	}
 	newCap := 1 << bits.Len(uint(bump.GrowCap(oldCap, needed)-1))
+	d.own(method)
 	buf, err := bump.ResizeSlice(d.a, d.buf, newCap)
 	if err != nil {
 		return fmt.Errorf("deque: %s: %w", method, err)
@@ -106,10 +107,11 @@ func (d *Deque[T]) resize(n int, method string) error {
 // back. In an arena it does nothing (see the package doc).
 //
 //go:noinline
-func (d *Deque[T]) shrink() {
+func (d *Deque[T]) shrink(method string) {
 	if d.keep || len(d.buf) <= max(minShrinkCap, d.minCap) {
 		return
 	}
+	d.own(method)
 	buf, err := bump.AllocateSlice[T](d.a, len(d.buf)/2)
 	if err != nil {
 		return // a pop cannot fail: keep the larger storage

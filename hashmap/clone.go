@@ -22,7 +22,7 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	m.check()
 	c := newMap[K, V](m.alloc, "Clone")
 	c.hasher = m.hasher
-	c.seed, c.seeded = m.seed, m.seeded
+	c.seed, c.wordSeed, c.seeded, c.kind = m.seed, m.wordSeed, m.seeded, m.kind
 	if m.used == 0 {
 		return c
 	}

@@ -2,6 +2,7 @@ package hashmap
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"testing"
 	"unsafe"
@@ -128,7 +129,90 @@ func TestMapSize(t *testing.T) {
 		t.Skip("the checked build adds fields")
 	}
 	var m Map[int, int]
-	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
-	want += unsafe.Alignof(m.used) // seeded, padded
+	want := unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want += unsafe.Alignof(m.used) // seeded and kind, padded
 	require.Equal(t, want, unsafe.Sizeof(m))
+}
+
+type id int64
+type name string
+
+func TestHashKinds(t *testing.T) {
+	wantWord := hash64
+	if unsafe.Sizeof(int(0)) == 4 {
+		wantWord = hash32
+	}
+	require.Equal(t, wantWord, kindOf[int]())
+	require.Equal(t, hash64, kindOf[id]())
+	require.Equal(t, hash64, kindOf[uint64]())
+	require.Equal(t, hash32, kindOf[int32]())
+	require.Equal(t, hashComparable, kindOf[name]())
+	require.Equal(t, hashComparable, kindOf[float64]())
+	require.Equal(t, hashComparable, kindOf[uint8]())
+	require.Equal(t, hashComparable, kindOf[any]())
+	require.Equal(t, hashComparable, kindOf[[2]int]())
+	require.Equal(t, hashCustom, NewWithHasher[int, int](nil, func(maphash.Seed, int) uint64 { return 0 }).kind)
+}
+
+// TestHashSeededPerMap checks that the specialised hashes depend on each
+// map's seed, so keys chosen to collide in one map do not in another.
+func TestHashSeededPerMap(t *testing.T) {
+	a, b := New[int, int](nil), New[int, int](nil)
+	sa, sb := New[string, int](nil), New[string, int](nil)
+	var same, sameStr int
+	for k := range 1000 {
+		if a.hash(k) == b.hash(k) {
+			same++
+		}
+		if sa.hash(fmt.Sprint(k)) == sb.hash(fmt.Sprint(k)) {
+			sameStr++
+		}
+	}
+	require.Less(t, same, 5)
+	require.Less(t, sameStr, 5)
+	// Low bits (H2) and high bits (H1) both vary with the key.
+	h2s, h1s := map[uint64]bool{}, map[uintptr]bool{}
+	for k := range 1000 {
+		h := a.hash(k)
+		h2s[h2(h)] = true
+		h1s[h1(h)&1023] = true
+	}
+	require.Len(t, h2s, 128)
+	require.Greater(t, len(h1s), 500)
+}
+
+var sinkHash uintptr
+
+// BenchmarkHash compares the specialised hashes with maphash.Comparable,
+// which Map used for every key kind before.
+func BenchmarkHash(b *testing.B) {
+	m := New[int, int](nil)
+	s := New[string, int](nil)
+	seed := maphash.MakeSeed()
+	key := "0123456789abcdef"
+	b.Run("int/Comparable", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			sinkHash += uintptr(maphash.Comparable(seed, i))
+		}
+	})
+	b.Run("int/hashWord", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			sinkHash += m.hash(i)
+		}
+	})
+	b.Run("string16/Comparable", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += uintptr(maphash.Comparable(seed, key))
+		}
+	})
+	b.Run("string16/String", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += uintptr(maphash.String(seed, key))
+		}
+	})
+	b.Run("string16/Map.hash", func(b *testing.B) {
+		for b.Loop() {
+			sinkHash += s.hash(key)
+		}
+	})
 }

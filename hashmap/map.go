@@ -3,6 +3,7 @@ package hashmap
 import (
 	"fmt"
 	"hash/maphash"
+	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
@@ -26,10 +27,12 @@ type Map[K comparable, V any] struct {
 	used       int // full slots
 	growthLeft int // empty slots that may still be filled before a rehash
 
-	seed   maphash.Seed
-	seeded bool
-	hasher Hasher[K]
-	alloc  bump.Allocator
+	seed     maphash.Seed
+	wordSeed uint64   // the seed of hashWord
+	seeded   bool     // seed, wordSeed and kind are set
+	kind     hashKind // how keys are hashed
+	hasher   Hasher[K]
+	alloc    bump.Allocator
 
 	// Counters that let an iteration notice that the table it walks has
 	// been replaced or cleared (see iter.go). Only writers change them.
@@ -54,7 +57,7 @@ func newMap[K comparable, V any](a bump.Allocator, fn string) *Map[K, V] {
 	m := &s[0]
 	m.alloc = a
 	m.life = lifecheck.Track(a)
-	m.initSeed()
+	m.initHash()
 	return m
 }
 
@@ -83,16 +86,8 @@ func NewWithHasher[K comparable, V any](a bump.Allocator, h Hasher[K]) *Map[K, V
 	}
 	m := newMap[K, V](a, "NewWithHasher")
 	m.hasher = h
+	m.kind = hashCustom
 	return m
-}
-
-// initSeed gives the map its random seed, once; the zero Map gets it when
-// it allocates its first table.
-func (m *Map[K, V]) initSeed() {
-	if !m.seeded {
-		m.seed = maphash.MakeSeed()
-		m.seeded = true
-	}
 }
 
 // check panics, in the checked build, if m or its table was released by
@@ -121,16 +116,18 @@ func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 	if m.used == 0 {
 		// Go maps hash the key even when empty so that an unhashable
 		// interface key panics whatever the map holds.
-		if m.hasher == nil {
-			m.hash(k)
+		if m.kind == hashComparable {
+			m.hashSlow(k)
 		}
 		return nil
 	}
 	var h uintptr
-	if m.hasher == nil {
-		h = uintptr(maphash.Comparable(m.seed, k))
+	if m.kind == hash64 {
+		// hash's most common case, inlined.
+		// Sound: K is an integer kind of 8 bytes (see kindOf).
+		h = uintptr(hashWord(*(*uint64)(unsafe.Pointer(&k)), m.wordSeed))
 	} else {
-		h = uintptr(m.hasher(m.seed, k))
+		h = m.hash(k)
 	}
 	c := h2(h)
 	groups := m.groups
@@ -154,10 +151,9 @@ func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 // or nils.
 func (m *Map[K, V]) find(k K) (*slot[K, V], *group[K, V], uintptr) {
 	if m.used == 0 {
-		// Go maps hash the key even when empty so that an unhashable
-		// interface key panics whatever the map holds.
-		if m.hasher == nil {
-			m.hash(k)
+		// As in lookup.
+		if m.kind == hashComparable {
+			m.hashSlow(k)
 		}
 		return nil, nil, 0
 	}
@@ -270,12 +266,7 @@ func (m *Map[K, V]) insert(k K, fn string) (*slot[K, V], bool, error) {
 			return nil, false, fmt.Errorf("hashmap: %s: %w", fn, err)
 		}
 	}
-	var h uintptr
-	if m.hasher == nil {
-		h = uintptr(maphash.Comparable(m.seed, k))
-	} else {
-		h = uintptr(m.hasher(m.seed, k))
-	}
+	h := m.hash(k)
 	c := h2(h)
 	groups := m.groups
 	seq := makeProbeSeq(h1(h), uintptr(len(groups)-1))

@@ -112,7 +112,7 @@ func (m *Map[K, V]) makeRoom(n int) error {
 // smaller than the current one. Until then it keeps its keys (which
 // iterations need) but not its values.
 func (m *Map[K, V]) rehash(groups int) error {
-	m.initSeed()
+	m.initHash()
 	table, err := bump.AllocateSlice[group[K, V]](m.alloc, groups)
 	if err != nil {
 		return err

@@ -1,11 +1,14 @@
 package proptest
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/bumpkit/bumpkit/internal/alloctest"
 	"github.com/bumpkit/bumpkit/vec"
 )
 
@@ -41,6 +44,11 @@ var vecOps = []opKind{
 	{name: "Compact", weight: 1},
 	{name: "CompactFunc", weight: 1, args: []int{4}},
 	{name: "SplitOff", weight: 1, args: []int{64}},
+	{name: "Delete", weight: 2, args: []int{64, 64}},
+	{name: "Replace", weight: 2, args: []int{64, 64, 8}},
+	{name: "BadRange", weight: 1, args: []int{4, 4}},
+	{name: "JSON", weight: 1, args: []int{16, 1000}},
+	{name: "Format", weight: 1, args: []int{len(vecVerbs)}},
 	{name: "Clone", weight: 1},
 	{name: "IntoSlice", weight: 1},
 	{name: "Rebuild", weight: 1, args: []int{3}},
@@ -100,7 +108,7 @@ func (m *vecMachine) apply(o op) error {
 	switch o.kind.name {
 	case "Push":
 		x := val(o.arg(0))
-		return fallible(catchLimit(func() { v.Push(x) }), func() { m.model = append(m.model, x) })
+		return fallible(alloctest.Catch(func() { v.Push(x) }), func() { m.model = append(m.model, x) })
 	case "TryPush":
 		x := val(o.arg(0))
 		return fallible(v.TryPush(x), func() { m.model = append(m.model, x) })
@@ -126,7 +134,7 @@ func (m *vecMachine) apply(o op) error {
 		m.model[i] = x
 	case "Insert":
 		i, xs := o.arg(0)%(n+1), vals(o.arg(1), o.arg(2))
-		return fallible(catchLimit(func() { v.Insert(i, xs...) }), func() { m.model = slices.Insert(m.model, i, xs...) })
+		return fallible(alloctest.Catch(func() { v.Insert(i, xs...) }), func() { m.model = slices.Insert(m.model, i, xs...) })
 	case "Remove", "SwapRemove":
 		if n == 0 {
 			return nil
@@ -160,7 +168,7 @@ func (m *vecMachine) apply(o op) error {
 		}
 	case "Extend":
 		xs := vals(o.arg(0), o.arg(1))
-		err := catchLimit(func() { v.Extend(slices.Values(xs)) })
+		err := alloctest.Catch(func() { v.Extend(slices.Values(xs)) })
 		if failed, bug := m.env.failed(err); bug != nil {
 			return bug
 		} else if failed {
@@ -175,7 +183,7 @@ func (m *vecMachine) apply(o op) error {
 		m.model = append(m.model, xs...)
 	case "AppendSlice":
 		xs := vals(o.arg(0), o.arg(1))
-		return fallible(catchLimit(func() { v.AppendSlice(xs) }), func() { m.model = append(m.model, xs...) })
+		return fallible(alloctest.Catch(func() { v.AppendSlice(xs) }), func() { m.model = append(m.model, xs...) })
 	case "TryAppendSlice":
 		xs := vals(o.arg(0), o.arg(1))
 		return fallible(v.TryAppendSlice(xs), func() { m.model = append(m.model, xs...) })
@@ -183,7 +191,7 @@ func (m *vecMachine) apply(o op) error {
 		k := o.arg(0)
 		var err error
 		if o.kind.name == "Grow" {
-			err = catchLimit(func() { v.Grow(k) })
+			err = alloctest.Catch(func() { v.Grow(k) })
 		} else {
 			err = v.TryGrow(k)
 		}
@@ -192,6 +200,16 @@ func (m *vecMachine) apply(o op) error {
 		}
 		if v.Cap() < n+k {
 			return fmt.Errorf("capacity %d after reserving %d more than %d", v.Cap(), k, n)
+		}
+		// The failure rule: the next k insertions neither allocate nor
+		// fail, even in a limited arena.
+		c, xs := v.Cap(), vals(min(k, 8), k)
+		for _, x := range xs {
+			v.Push(x)
+		}
+		m.model = append(m.model, xs...)
+		if v.Cap() != c {
+			return fmt.Errorf("capacity changed from %d to %d within room that %s(%d) made", c, v.Cap(), o.kind.name, k)
 		}
 	case "Clip":
 		v.Clip()
@@ -212,7 +230,7 @@ func (m *vecMachine) apply(o op) error {
 	case "SplitOff":
 		i := o.arg(0) % (n + 1)
 		var w *vec.Vec[string]
-		if err := catchLimit(func() { w = v.SplitOff(i) }); err != nil {
+		if err := alloctest.Catch(func() { w = v.SplitOff(i) }); err != nil {
 			_, bug := m.env.failed(err)
 			return bug
 		}
@@ -221,9 +239,45 @@ func (m *vecMachine) apply(o op) error {
 		}
 		m.model = m.model[:i]
 		m.freeze(o.String(), w.Slice)
+	case "Delete":
+		i := o.arg(0) % (n + 1)
+		j := i + o.arg(1)%(n-i+1)
+		v.Delete(i, j)
+		m.model = slices.Delete(m.model, i, j)
+	case "Replace":
+		i := o.arg(0) % (n + 1)
+		j := i + o.arg(1)%(n-i+1)
+		xs := vals(o.arg(2), 500+o.arg(0))
+		return fallible(alloctest.Catch(func() { v.Replace(i, j, xs...) }), func() { m.model = slices.Replace(m.model, i, j, xs...) })
+	case "BadRange":
+		// Out-of-range bounds panic as slices.Delete and slices.Replace
+		// do, and leave the Vec unchanged (check compares it afterwards).
+		i, j := 0, n+1+o.arg(1)
+		want := fmt.Sprintf("slice bounds out of range [%d:%d] with length %d", i, j, n)
+		if o.arg(0)%2 == 1 {
+			i = min(n, o.arg(1)) + 1
+			j = i - 1
+			want = fmt.Sprintf("slice bounds out of range [%d:%d]", i, j)
+		}
+		fn := "Delete"
+		err := alloctest.Catch(func() { v.Delete(i, j) })
+		if o.arg(0) >= 2 {
+			fn = "Replace"
+			err = alloctest.Catch(func() { v.Replace(i, j, "x") })
+		}
+		if want = "vec: " + fn + ": " + want; err == nil || !strings.HasSuffix(err.Error(), want) {
+			return fmt.Errorf("%s(%d, %d) panicked with %v, want %q", fn, i, j, err, want)
+		}
+	case "JSON":
+		return m.json(o)
+	case "Format":
+		f := vecVerbs[o.arg(0)]
+		if got, want := fmt.Sprintf(f, v), fmt.Sprintf(f, nonNil(m.model)); got != want {
+			return fmt.Errorf("Sprintf(%q) = %s, want %s as for the slice", f, got, want)
+		}
 	case "Clone":
 		var w *vec.Vec[string]
-		if err := catchLimit(func() { w = v.Clone() }); err != nil {
+		if err := alloctest.Catch(func() { w = v.Clone() }); err != nil {
 			_, bug := m.env.failed(err)
 			return bug
 		}
@@ -243,7 +297,7 @@ func (m *vecMachine) apply(o op) error {
 		m.model = nil
 	case "Rebuild":
 		var w *vec.Vec[string]
-		err := catchLimit(func() {
+		err := alloctest.Catch(func() {
 			switch o.arg(0) {
 			case 0:
 				w = vec.From(m.env.a, m.model)
@@ -264,7 +318,7 @@ func (m *vecMachine) apply(o op) error {
 		if o.arg(0) == 2 {
 			i = -1 - o.arg(1)
 		}
-		msg := panicMessage(func() {
+		err := alloctest.Catch(func() {
 			switch o.arg(0) {
 			case 0:
 				v.At(i)
@@ -275,8 +329,8 @@ func (m *vecMachine) apply(o op) error {
 			}
 		})
 		fn := []string{"At", "Remove", "Set"}[o.arg(0)]
-		if want := fmt.Sprintf("vec: %s: index %d out of range [0:%d]", fn, i, n); msg != want {
-			return fmt.Errorf("panic message %q, want %q", msg, want)
+		if want := fmt.Sprintf("vec: %s: index %d out of range [0:%d]", fn, i, n); err == nil || !strings.HasSuffix(err.Error(), want) {
+			return fmt.Errorf("panicked with %v, want %q", err, want)
 		}
 	case "GC":
 		collect()
@@ -286,15 +340,47 @@ func (m *vecMachine) apply(o op) error {
 	return nil
 }
 
-// panicMessage runs f and returns what it panicked with, or "" if it did not.
-func panicMessage(f func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg = fmt.Sprint(r)
+// vecVerbs are the formats a Vec must print exactly as its slice does.
+var vecVerbs = []string{"%v", "%+v", "%#v", "%q", "%x", "%s", "%10.3v", "%-4q|", "%d"}
+
+// nonNil returns s, or an empty slice if s is nil: a Vec, whatever its
+// storage, prints and encodes as a non-nil slice.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// json checks encoding/json round trips: v marshals as the model does;
+// the result unmarshals into a new Vec from the same allocator as the
+// model; and an array unmarshals into v, replacing its elements (or, if
+// the allocator fails, leaving them).
+func (m *vecMachine) json(o op) error {
+	got, err := json.Marshal(m.v)
+	if err != nil {
+		return fmt.Errorf("Marshal: %v", err)
+	}
+	if want, _ := json.Marshal(nonNil(m.model)); string(got) != string(want) {
+		return fmt.Errorf("Marshal = %s, want %s", got, want)
+	}
+	var w *vec.Vec[string]
+	if err := alloctest.Catch(func() { w = vec.New[string](m.env.a) }); err != nil {
+		_, bug := m.env.failed(err)
+		return bug
+	}
+	if err := m.env.fallible(json.Unmarshal(got, w), func() {}); err != nil {
+		return err
+	}
+	if w.Len() > 0 || len(m.model) == 0 {
+		if !slices.Equal(w.Slice(), m.model) {
+			return fmt.Errorf("round trip gave %v, want %v", w.Slice(), m.model)
 		}
-	}()
-	f()
-	return ""
+		m.freeze(o.String(), w.Slice)
+	}
+	xs := vals(o.arg(0), o.arg(1))
+	data, _ := json.Marshal(xs)
+	return m.env.fallible(json.Unmarshal(data, m.v), func() { m.model = xs })
 }
 
 func (m *vecMachine) check() error {
@@ -340,4 +426,17 @@ func (m *vecMachine) check() error {
 		}
 	}
 	return m.env.checkArena()
+}
+
+// panicMessage runs f and returns what it panicked with, or "" if it did
+// not. The vec model no longer uses it (alloctest.Catch does the job);
+// str_test.go still does.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
 }
