@@ -76,22 +76,6 @@ func (e allocEnv) fallible(err error, update func()) error {
 	return bug
 }
 
-// catchLimit runs f and returns the error it panics with if that error
-// wraps bump.ErrAllocationLimit; other panics propagate.
-func catchLimit(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok && errors.Is(e, bump.ErrAllocationLimit) {
-				err = e
-				return
-			}
-			panic(r)
-		}
-	}()
-	f()
-	return nil
-}
-
 // checkArena checks what holds for the arena under any container: its
 // limit is respected.
 func (e allocEnv) checkArena() error {

@@ -178,9 +178,12 @@ type bumpMachine struct {
 	seq      int
 	cps      []bumpCheckpoint
 	stale    []bump.Checkpoint
-	cleanups []int // ids of registered cleanups, oldest first
-	ran      []int // ids of cleanups run since the last reset
-	nextID   int
+	cleanups []*modelCleanup // registered cleanups, oldest first
+	ran      []int           // ids of cleanups run since the last reset
+	// capBefore is ChunkCapacity before the current op: a failed
+	// allocation must leave it as it was.
+	capBefore int
+	nextID    int
 }
 
 var bumpOps = []opKind{
@@ -200,7 +203,8 @@ var bumpOps = []opKind{
 	{name: "ResetToStale", weight: 1, args: []int{16}},
 	{name: "Reset", weight: 1},
 	{name: "SetAllocationLimit", weight: 2, args: []int{4, 1 << 15}}, // mode, delta
-	{name: "Cleanup", weight: 2},
+	{name: "Cleanup", weight: 2, args: []int{8}},                     // kind (see cleanupKind)
+	{name: "StopCleanup", weight: 1, args: []int{64}},
 	{name: "Invalid", weight: 1, args: []int{5}},
 	{name: "GC", weight: 1},
 }
@@ -240,11 +244,15 @@ func (m *bumpMachine) allocResult(err error, before int) (ok bool, _ error) {
 	if got := m.b.AllocatedBytes(); got != before {
 		return false, fmt.Errorf("failed allocation changed AllocatedBytes from %d to %d", before, got)
 	}
+	if got := m.b.ChunkCapacity(); got != m.capBefore {
+		return false, fmt.Errorf("failed allocation changed ChunkCapacity from %d to %d", m.capBefore, got)
+	}
 	return false, nil
 }
 
 func (m *bumpMachine) step(o op) error {
 	before := m.b.AllocatedBytes()
+	m.capBefore = m.b.ChunkCapacity()
 	if err := m.apply(o, before); err != nil {
 		return err
 	}
@@ -412,12 +420,12 @@ func (m *bumpMachine) apply(o op, before int) error {
 		}
 		i := o.arg(0) % len(m.cps)
 		cp := m.cps[i]
-		m.ran = m.ran[:0]
-		if err := b.ResetTo(cp.cp); err != nil {
-			return fmt.Errorf("ResetTo an open checkpoint: %v", err)
+		var err error
+		if bug := m.checkReset(cp.cleanups, func() { err = b.ResetTo(cp.cp) }); bug != nil {
+			return bug
 		}
-		if err := m.checkCleanups(cp.cleanups); err != nil {
-			return err
+		if err != nil {
+			return fmt.Errorf("ResetTo an open checkpoint: %v", err)
 		}
 		for _, later := range m.cps[i+1:] {
 			m.stale = append(m.stale, later.cp)
@@ -434,10 +442,8 @@ func (m *bumpMachine) apply(o op, before int) error {
 			return fmt.Errorf("ResetTo a stale checkpoint ran cleanups %v or changed AllocatedBytes", m.ran)
 		}
 	case "Reset":
-		m.ran = m.ran[:0]
-		b.Reset()
-		if err := m.checkCleanups(0); err != nil {
-			return err
+		if bug := m.checkReset(0, b.Reset); bug != nil {
+			return bug
 		}
 		for _, cp := range m.cps {
 			m.stale = append(m.stale, cp.cp)
@@ -462,9 +468,24 @@ func (m *bumpMachine) apply(o op, before int) error {
 		}
 	case "Cleanup":
 		m.nextID++
-		id := m.nextID
-		b.Cleanup(func() { m.ran = append(m.ran, id) })
-		m.cleanups = append(m.cleanups, id)
+		c := &modelCleanup{id: m.nextID, kind: cleanupKind(o.arg(0))}
+		if c.kind == stopsOlder {
+			for _, older := range slices.Backward(m.cleanups) {
+				if !older.stopped {
+					c.target = older
+					break
+				}
+			}
+		}
+		c.reg = b.Cleanup(func() { m.runCleanup(c) })
+		m.cleanups = append(m.cleanups, c)
+	case "StopCleanup":
+		if len(m.cleanups) == 0 {
+			return nil
+		}
+		c := m.cleanups[o.arg(0)%len(m.cleanups)]
+		c.reg.Stop()
+		c.stopped = true
 	case "Invalid":
 		var err error
 		switch o.arg(0) {
@@ -518,11 +539,110 @@ func (m *bumpMachine) pickWords(i int) *bumpEntry {
 	return ws[i%len(ws)]
 }
 
-// checkCleanups checks that a reset ran exactly the cleanups registered
-// after the first keep, newest first, and forgets them.
-func (m *bumpMachine) checkCleanups(keep int) error {
-	want := slices.Clone(m.cleanups[keep:])
-	slices.Reverse(want)
+// A cleanupKind is what a registered cleanup does besides recording that
+// it ran. Kinds from plain on are plain; the arguments draw them more often.
+type cleanupKind int
+
+const (
+	panics          cleanupKind = iota // panics with a value naming it
+	callsReset                         // calls Reset: refused with a panic
+	callsResetTo                       // calls ResetTo of the oldest checkpoint: refused
+	callsCheckpoint                    // calls Checkpoint: refused
+	registers                          // registers a cleanup, which runs in the same reset
+	stopsOlder                         // stops the newest older registration still live
+	plain
+)
+
+// A modelCleanup is a registered cleanup and what the model knows of it.
+type modelCleanup struct {
+	id      int
+	kind    cleanupKind
+	target  *modelCleanup // what a stopsOlder cleanup stops
+	stopped bool
+	reg     bump.Cleanup
+}
+
+// runCleanup is the function registered for c: it records that c ran and
+// does what its kind says.
+func (m *bumpMachine) runCleanup(c *modelCleanup) {
+	m.ran = append(m.ran, c.id)
+	b := &m.b
+	switch c.kind {
+	case panics:
+		panic(fmt.Sprint("cleanup ", c.id))
+	case callsReset:
+		b.Reset()
+	case callsResetTo:
+		if len(m.cps) > 0 {
+			_ = b.ResetTo(m.cps[0].cp)
+		} else {
+			_ = b.ResetTo(m.stale[0])
+		}
+	case callsCheckpoint:
+		b.Checkpoint()
+	case registers:
+		b.Cleanup(func() { m.ran = append(m.ran, -c.id) })
+	case stopsOlder:
+		if c.target != nil {
+			c.target.reg.Stop()
+		}
+	}
+}
+
+// expectReset returns, for a reset that runs the cleanups registered
+// after the first keep, the ids it must run in order and the value it must
+// panic with (the first panic, nil if none), and marks in the model what
+// the cleanups stop.
+func (m *bumpMachine) expectReset(keep int) (ran []int, panicValue any) {
+	refused := func(fn string) {
+		if panicValue == nil {
+			panicValue = "bump: " + fn + ": called from a cleanup during a reset"
+		}
+	}
+	for _, c := range slices.Backward(m.cleanups[keep:]) {
+		if c.stopped {
+			continue
+		}
+		c.stopped = true // it runs once
+		ran = append(ran, c.id)
+		switch c.kind {
+		case panics:
+			if panicValue == nil {
+				panicValue = fmt.Sprint("cleanup ", c.id)
+			}
+		case callsReset:
+			refused("Reset")
+		case callsResetTo:
+			refused("ResetTo")
+		case callsCheckpoint:
+			refused("Checkpoint")
+		case registers:
+			ran = append(ran, -c.id)
+		case stopsOlder:
+			if c.target != nil {
+				c.target.stopped = true
+			}
+		}
+	}
+	return ran, panicValue
+}
+
+// checkReset runs reset, which must run exactly the cleanups registered
+// after the first keep (newest first, the ones registered by cleanups
+// right after them, none stopped) and panic with the first of their
+// panics, and forgets those cleanups. However the cleanups panic, the
+// reset completes, which the caller's model update and check verify.
+func (m *bumpMachine) checkReset(keep int, reset func()) error {
+	want, wantPanic := m.expectReset(keep)
+	m.ran = m.ran[:0]
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		reset()
+	}()
+	if got != wantPanic {
+		return fmt.Errorf("reset panicked with %v, want %v", got, wantPanic)
+	}
 	if !slices.Equal(m.ran, want) && !(len(m.ran) == 0 && len(want) == 0) {
 		return fmt.Errorf("cleanups ran %v, want %v", m.ran, want)
 	}

@@ -14,22 +14,46 @@ import (
 )
 
 var (
-	flagN    = flag.Int("proptest.n", 0, "generated command sequences per property (default 100, 25 under -race; or $PROPTEST_N)")
+	flagN    = flag.Int("proptest.n", 0, "generated command sequences per property; overrides -proptest.time (or $PROPTEST_N)")
+	flagTime = flag.Duration("proptest.time", 0, "time each property runs for (default 3s, 1s under -race, 150ms with -short; or $PROPTEST_TIME)")
 	flagSeed = flag.Int64("proptest.seed", 0, "random seed to replay a reported failure (default: time-based; or $PROPTEST_SEED)")
 	flagSize = flag.Int("proptest.size", 0, "maximum commands in one sequence (default 100; or $PROPTEST_SIZE)")
 )
 
-// iterations is how many sequences each property runs. The defaults keep the
-// whole package well under a minute on a 2-core machine, race detector
-// included; long campaigns raise it with -proptest.n.
+// roundSize is how many sequences a property runs between two looks at
+// the clock. Sequences grow from empty to maxSize within each round.
+const roundSize = 20
+
+// budget returns how long each property runs, in rounds of roundSize
+// sequences (at least one round), unless a number of sequences is set
+// with -proptest.n. The defaults make the whole package (about 20
+// properties) spend about a minute on a 2-core machine, a few seconds
+// with -short, and keep the slower race-detector run of CI short; long
+// campaigns raise it (see docs/testing.md).
+func budget() time.Duration {
+	if *flagTime != 0 {
+		return *flagTime
+	}
+	if s := os.Getenv("PROPTEST_TIME"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			panic(fmt.Sprintf("proptest: $PROPTEST_TIME=%q is not a duration", s))
+		}
+		return d
+	}
+	switch {
+	case testing.Short():
+		return 150 * time.Millisecond
+	case raceEnabled:
+		return time.Second
+	}
+	return 3 * time.Second
+}
+
+// iterations returns the number of sequences set with -proptest.n (or
+// $PROPTEST_N), or 0 to run for budget().
 func iterations() int {
-	if n := flagOrEnv(*flagN, "PROPTEST_N"); n > 0 {
-		return int(n)
-	}
-	if raceEnabled {
-		return 25
-	}
-	return 100
+	return int(flagOrEnv(*flagN, "PROPTEST_N"))
 }
 
 // maxSize is the longest command sequence gopter generates; sequences grow
@@ -74,18 +98,33 @@ func (w logWriter) Write(p []byte) (int, error) {
 
 // checkMachine runs gopter's stateful test of newMachine: random sequences of
 // ops drawn from kinds, each applied by a fresh machine, which compares the
-// system under test with its model after every op. A failing sequence is
-// shrunk and reported with the seed that replays it.
+// system under test with its model after every op. It runs rounds of
+// sequences until budget() is spent (or the -proptest.n sequences). A
+// failing sequence is shrunk and reported with the seed that replays it.
 func checkMachine(t *testing.T, config string, kinds []opKind, newMachine func() machine) {
 	t.Helper()
-	s := seed()
-	params := gopter.DefaultTestParametersWithSeed(s)
-	params.MinSuccessfulTests = iterations()
-	params.MaxSize = maxSize()
-	props := gopter.NewProperties(params)
-	props.Property(t.Name(), commands.Prop(protoCommands(config, kinds, newMachine)))
-	props.TestingRun(t, gopter.NewFormatedReporter(testing.Verbose(), 160, logWriter{t}))
-	if t.Failed() {
-		t.Logf("replay with: go test ./proptest -run '^%s$' -proptest.seed=%d -proptest.n=%d", t.Name(), s, params.MinSuccessfulTests)
+	base := seed()
+	n, rounds := iterations(), 0
+	for start := time.Now(); ; rounds++ {
+		s, size := base+int64(rounds), roundSize
+		if n > 0 {
+			s, size = base, n
+		}
+		params := gopter.DefaultTestParametersWithSeed(s)
+		params.MinSuccessfulTests = size
+		params.MaxSize = maxSize()
+		props := gopter.NewProperties(params)
+		props.Property(t.Name(), commands.Prop(protoCommands(config, kinds, newMachine)))
+		props.TestingRun(t, gopter.NewFormatedReporter(testing.Verbose(), 160, logWriter{t}))
+		if t.Failed() {
+			t.Logf("replay with: go test ./proptest -run '^%s$' -proptest.seed=%d -proptest.n=%d", t.Name(), s, size)
+			return
+		}
+		if n > 0 || time.Since(start) >= budget() {
+			break
+		}
+	}
+	if n == 0 {
+		t.Logf("%d sequences in %v", (rounds+1)*roundSize, budget())
 	}
 }

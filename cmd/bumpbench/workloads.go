@@ -74,6 +74,30 @@ func workloads(cfg *config) []*task {
 			},
 		},
 		{
+			name: "typed-noptr",
+			desc: "alloc-noptr with the typed handle bump.Of[T]'s New (compare with alloc-noptr's bumpkit row: bump.New)",
+			variants: []variant{
+				{heapVariant, workload.NewSmallHeap},
+				{bumpVariant, workload.NewSmallTyped},
+			},
+		},
+		{
+			name: "typed-ptr",
+			desc: "alloc-ptr with the typed handle bump.Of[T]'s New (compare with alloc-ptr's bumpkit row: bump.New)",
+			variants: []variant{
+				{heapVariant, workload.NewPointerHeap},
+				{bumpVariant, workload.NewPointerTyped},
+			},
+		},
+		{
+			name: "append",
+			desc: fmt.Sprintf("append %d ints to a nil slice (bump.Append vs append)", workload.VecPushes),
+			variants: []variant{
+				{heapVariant, workload.VecPushAppend},
+				{bumpVariant, workload.AppendBump},
+			},
+		},
+		{
 			name: "slices",
 			desc: fmt.Sprintf("%d each of %s-byte slices", workload.SliceRounds, sizeList(workload.SliceSizes[:])),
 			variants: []variant{

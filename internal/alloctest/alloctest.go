@@ -19,13 +19,30 @@ type Allocator struct {
 
 // Allocators are the kinds of allocator every container behaviour is
 // checked with: a nil allocator and bump.Heap (the Go heap), an empty
-// Bump, and a Bump whose first chunk is tiny, so that growth crosses
-// chunks early.
+// Bump, and a Bump whose current chunk is nearly full (see SmallBump), so
+// that growth crosses chunks early.
 var Allocators = []Allocator{
 	{"nil", func() bump.Allocator { return nil }},
 	{"heap", func() bump.Allocator { return bump.Heap{} }},
 	{"bump", func() bump.Allocator { return new(bump.Bump) }},
-	{"small-bump", func() bump.Allocator { return bump.WithCapacity(64) }},
+	{"small-bump", func() bump.Allocator { return SmallBump() }},
+}
+
+// SmallRoom is the room SmallBump leaves in its first chunk.
+const SmallRoom = 40
+
+// SmallBump returns a Bump whose first byte chunk has only SmallRoom bytes
+// left, so that a container's first small pointer-free storage fits but
+// its next growth cannot happen in place and crosses into a new chunk.
+// (A Bump's chunks are at least 512 bytes, so WithCapacity cannot make a
+// small one.) Pointer-holding types get a slab of their own whose first
+// chunk holds 512 bytes, so their storage crosses chunks from the 513th
+// byte on.
+func SmallBump() *bump.Bump {
+	b := new(bump.Bump)
+	bump.Bytes(b, 1) // the first chunk
+	bump.Bytes(b, b.ChunkCapacity()-SmallRoom)
+	return b
 }
 
 // ForEach runs f as a subtest for each of Allocators, with a fresh
