@@ -80,26 +80,7 @@ func requireStale(t *testing.T, stale func() *vec.Vec[string]) {
 	}
 }
 
-// requirePoison skips the test unless the checked build of bump poisons
-// released pointer-holding memory (scalars not zero), as issue 13 asks:
-// a header that Reset zeroes reads as a zero Vec, whose empty Tag never
-// goes stale, so the checks cannot see a header released by Reset.
-func requirePoison(t *testing.T) {
-	type probe struct {
-		p *int
-		x uint64
-	}
-	var b bump.Bump
-	p := bump.New[probe](&b)
-	p.x = 1
-	b.Reset()
-	if p.x == 0 {
-		t.Skip("this bump zeroes released pointer-holding memory instead of poisoning it")
-	}
-}
-
 func TestUseAfterReset(t *testing.T) {
-	requirePoison(t)
 	requireStale(t, func() *vec.Vec[string] {
 		var b bump.Bump
 		v := vec.From(&b, []string{"a", "b"})
@@ -109,7 +90,6 @@ func TestUseAfterReset(t *testing.T) {
 }
 
 func TestUseAfterResetToPastCreation(t *testing.T) {
-	requirePoison(t)
 	requireStale(t, func() *vec.Vec[string] {
 		var b bump.Bump
 		cp := b.Checkpoint()
@@ -156,7 +136,7 @@ func TestNoReportForLiveVecs(t *testing.T) {
 
 	w := vec.New[string](&b)
 	w.Push("x")
-	cp = b.Checkpoint()
+	b.Checkpoint()
 	w.Clip()
 	_ = w.IntoSlice()
 	w.Push("y")
