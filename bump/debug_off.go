@@ -29,6 +29,8 @@ func (b *Bump) splitChunk(int, uintptr)                                   {}
 func (b *Bump) skipFullChunk()                                            {}
 
 // slabDebug is the checked build's state of a typedSlab; here it is empty.
+//
+//lint:ignore U1000 the type of a typedSlab field that only the checked build reads
 type slabDebug[T any] struct{}
 
 // recycle returns the chunk c of a slab, cleared, ready for reuse as an

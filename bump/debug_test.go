@@ -102,7 +102,7 @@ func TestDebugFaultAfterResetTo(t *testing.T) {
 	}
 	page := os.Getpagesize()
 	b := bump.WithCapacity(8 * page)
-	before := bump.New[int64](&*b)
+	before := bump.New[int64](b)
 	*before = 42
 	cp := b.Checkpoint()
 	near := bump.New[uint64](b) // in the page of before

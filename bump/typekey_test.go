@@ -13,12 +13,16 @@ import (
 // and so one instantiation, whose dictionary supplies the type).
 
 type (
-	keyA              struct{ x int }
-	keyB              struct{ x int } // same layout as keyA, distinct type
+	//lint:ignore U1000 the field gives the type its layout
+	keyA struct{ x int }
+	//lint:ignore U1000 same layout as keyA, distinct type
+	keyB              struct{ x int }
 	keyPtrA           *keyA
 	keyInt            int
 	keyPair[K, V any] struct {
+		//lint:ignore U1000 the fields give the type its layout
 		k K
+		//lint:ignore U1000 the fields give the type its layout
 		v V
 	}
 	keyAlias = keyA

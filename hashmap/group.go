@@ -28,6 +28,7 @@ const (
 	// ctrlNeeded marks, only while pruneTombstones runs, a tombstone
 	// that a probe sequence needs. Its top bit is clear and bit 6 set,
 	// so every match treats it as ctrlDeleted.
+	//lint:ignore U1000 the value markNeeded and unmarkNeeded compute with masks
 	ctrlNeeded = 0x7e
 
 	lsb = 0x0101010101010101

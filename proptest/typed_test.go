@@ -107,10 +107,10 @@ func (m *typedMachine) apply(o op, before int) error {
 	switch o.kind.name {
 	case "Of":
 		if o.arg(0) == 0 {
-			if bump.Of[tsmall](b) != bump.Of[tsmall](b) {
+			if h := bump.Of[tsmall](b); h != bump.Of[tsmall](b) {
 				return errors.New("Of returned two handles for tsmall")
 			}
-		} else if bump.Of[node](b) != bump.Of[node](b) {
+		} else if h := bump.Of[node](b); h != bump.Of[node](b) {
 			return errors.New("Of returned two handles for node")
 		}
 	case "New", "Alloc":

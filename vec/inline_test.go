@@ -3,7 +3,6 @@ package vec_test
 import (
 	"os/exec"
 	"regexp"
-	"runtime"
 	"testing"
 )
 
@@ -14,7 +13,10 @@ func TestPushInlines(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the package's tests")
 	}
-	gobin := runtime.GOROOT() + "/bin/go"
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command: %v", err)
+	}
 	out, err := exec.Command(gobin, "test", "-c", "-o", "/dev/null", "-gcflags=-m=2", ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go test -c: %v\n%s", err, out)
