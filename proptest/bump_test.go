@@ -682,6 +682,16 @@ func (m *bumpMachine) check(before int) error {
 	if meta := b.AllocatedBytesIncludingMetadata(); meta < allocated || allocated > 0 && meta == allocated {
 		return fmt.Errorf("AllocatedBytesIncludingMetadata() = %d, AllocatedBytes() = %d", meta, allocated)
 	}
+	return checkChunks(b, liveBytes, before)
+}
+
+// checkChunks checks the arena's accounting against its chunks: each
+// chunk uses at most its capacity, the capacities add up to
+// AllocatedBytes, the chunks hold at least liveBytes, and the arena grew
+// beyond its limit only if it already was (it held before bytes before the
+// operation).
+func checkChunks(b *bump.Bump, liveBytes uintptr, before int) error {
+	allocated := b.AllocatedBytes()
 	var capacity, used int
 	for c := range b.Chunks() {
 		if c.Used < 0 || c.Used > c.Capacity {

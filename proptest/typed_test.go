@@ -331,24 +331,5 @@ func (m *typedMachine) check(before int) error {
 			return fmt.Errorf("live allocations overlap: %s [%#x+%d] and %s [%#x+%d]", p.what, p.start, p.size, s.what, s.start, s.size)
 		}
 	}
-	b := &m.b
-	allocated := b.AllocatedBytes()
-	var capacity, used int
-	for c := range b.Chunks() {
-		if c.Used < 0 || c.Used > c.Capacity {
-			return fmt.Errorf("chunk %+v uses more than its capacity", c)
-		}
-		capacity += c.Capacity
-		used += c.Used
-	}
-	if capacity != allocated {
-		return fmt.Errorf("chunk capacities add up to %d, AllocatedBytes() = %d", capacity, allocated)
-	}
-	if uintptr(used) < liveBytes {
-		return fmt.Errorf("chunks use %d bytes < %d live bytes", used, liveBytes)
-	}
-	if limit := b.AllocationLimit(); limit >= 0 && allocated > before && allocated > limit {
-		return fmt.Errorf("AllocatedBytes() grew from %d to %d, beyond the limit %d", before, allocated, limit)
-	}
-	return nil
+	return checkChunks(&m.b, liveBytes, before)
 }
