@@ -10,7 +10,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/boxed"
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
 	"github.com/stretchr/testify/require"
 )

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // small is a 24-byte pointer-free struct, the size the anchors use.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/deque"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // queueLen is the number of elements the benchmarks keep in flight.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 var sinkInt int

@@ -10,7 +10,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
 func fill(a bump.Allocator, n int) *hashmap.Map[int, int] {

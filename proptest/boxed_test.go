@@ -8,7 +8,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/boxed"
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
 // dropLog counts how often each value's cleanup ran.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/deque"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
 var dequeOps = []opKind{

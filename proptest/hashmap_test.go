@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/hashmap"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
 // key maps an argument to a float64 key, with the edge cases Go maps

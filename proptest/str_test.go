@@ -10,7 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/str"
 )
 

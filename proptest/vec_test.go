@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/vec"
 )
 

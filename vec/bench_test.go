@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 	"github.com/bumpkit/bumpkit/vec"
 )
 

@@ -7,7 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/alloctest"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/vec"
 	"github.com/stretchr/testify/require"
 )

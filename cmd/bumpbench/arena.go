@@ -13,8 +13,8 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // goArena is a bump.Allocator backed by the arena.Arena in h, which the

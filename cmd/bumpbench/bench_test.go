@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
 )
 
 // BenchmarkJSONRewind compares the two ways of freeing a tree bigger than

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // The container workloads compare each bumpkit container, in an arena

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
 )
 
 // walk reads every node of a decoded tree, as a program using it would.

@@ -54,8 +54,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bumpkit/bumpkit/internal/jsontree"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 const defaultInput = "testdata/node-api.json.gz"

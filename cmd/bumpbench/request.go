@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // The request workload models a server handling a request: it copies

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/bumpkit/bumpkit/internal/workload"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 // A task is one workload measured with the Go heap (the baseline, always

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
 )
 
 // Example decodes the Node.js API reference into an arena and prints the

@@ -12,7 +12,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/bumpkit/bumpkit/vec"
 )

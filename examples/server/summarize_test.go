@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/jsontree"
+	"github.com/bumpkit/bumpkit/internal/testkit/jsontree"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/stretchr/testify/require"
 )
