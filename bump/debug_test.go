@@ -116,6 +116,7 @@ func TestDebugFaultAfterResetTo(t *testing.T) {
 	require.True(t, ok, "whole pages after the checkpoint fault")
 	_, ok = fault(func() { sink = byte(*near) })
 	require.False(t, ok, "a sub-page rest cannot be protected")
+	//bumpvet:ignore reads the released memory to check that it is poisoned
 	require.Equal(t, uint64(0xa5a5a5a5a5a5a5a5), *near, "the sub-page rest is poisoned")
 	require.Equal(t, int64(42), *before, "memory before the checkpoint is intact")
 	*before = 43
