@@ -186,8 +186,8 @@ func (fs *fnState) step(s *state, instr ssa.Instruction, found map[[2]any]use) {
 			if isHandle(it.v.Type()) && !usesHandle(instr, v) {
 				continue
 			}
-			if _, ok := instr.(*ssa.MakeClosure); ok && it.cell {
-				continue // captures the variable, not its value
+			if mc, ok := instr.(*ssa.MakeClosure); ok && it.cell && (!readsBinding(mc, v) || expectsPanic(mc)) {
+				continue // captures the variable, and never reads it
 			}
 			rel := fs.release(s.stale[it.id])
 			// One finding per variable and release: each load of a
@@ -433,4 +433,62 @@ func usesHandle(instr ssa.Instruction, v ssa.Value) bool {
 	}
 	o, ok := lookup(c)
 	return strings.HasPrefix(funcKey(fn), "boxed.Box.") && !(ok && o.kind == opSafe)
+}
+
+// readsBinding reports whether the function literal of mc reads the
+// captured variable bound to v.
+func readsBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(fn.FreeVars) {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			l, ok := r.(*ssa.UnOp)
+			if !ok || l.Op != token.MUL {
+				continue
+			}
+			for _, u := range *l.Referrers() {
+				if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// expectsPanic reports whether the function literal mc is passed to an
+// assertion that it panics (testify's Panics, PanicsWithValue...): a test
+// checking that the checked build catches a stale use makes one on
+// purpose.
+func expectsPanic(mc *ssa.MakeClosure) bool {
+	refs := *mc.Referrers()
+	for i := 0; i < len(refs) && i < 16; i++ {
+		r := refs[i]
+		switch r := r.(type) {
+		case *ssa.ChangeType: // to assert.PanicTestFunc
+			refs = append(refs[:len(refs):len(refs)], *r.Referrers()...)
+		case *ssa.MakeInterface:
+			refs = append(refs[:len(refs):len(refs)], *r.Referrers()...)
+		}
+		call, ok := r.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		c := call.Common()
+		name := ""
+		if c.IsInvoke() {
+			name = c.Method.Name()
+		} else if fn := c.StaticCallee(); fn != nil {
+			name = fn.Name()
+		}
+		if strings.HasPrefix(name, "Panics") {
+			return true
+		}
+	}
+	return false
 }

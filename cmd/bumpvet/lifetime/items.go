@@ -170,7 +170,13 @@ func isCell(a *ssa.Alloc) bool {
 			if r.Op != token.MUL {
 				return false
 			}
-		case *ssa.MakeClosure, *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			// A variable that a function literal assigns changes when
+			// the literal runs, which the checker does not follow.
+			if writesBinding(r, a) {
+				return false
+			}
+		case *ssa.DebugRef:
 		default:
 			return false
 		}
@@ -225,4 +231,34 @@ func globalRoot(addr ssa.Value) *ssa.Global {
 		}
 	}
 	return nil
+}
+
+// writesBinding reports whether the function literal of mc stores into the
+// captured variable bound to v.
+func writesBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != v || i >= len(fn.FreeVars) {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r := r.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			case *ssa.Store:
+				if r.Addr == fn.FreeVars[i] {
+					return true
+				}
+			case *ssa.MakeClosure:
+				if writesBinding(r, fn.FreeVars[i]) {
+					return true
+				}
+			default:
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -25,6 +25,9 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		}
 		what := c.describe(fs, u.item, u.operand, pos)
 		_, isReturn := u.instr.(*ssa.Return)
+		if _, ok := u.instr.(*ssa.MakeClosure); ok {
+			what += ", captured by this func literal,"
+		}
 		switch {
 		case isReturn && u.rel.deferred:
 			c.report("arenaescape", pos, fmt.Sprintf(
@@ -410,6 +413,12 @@ func (c *checker) line(pos token.Pos) int {
 // position, or for an implicit one (a conversion to an interface) the
 // expression denoting v, or the position of the instruction's first user.
 func (c *checker) usePos(fs *fnState, instr ssa.Instruction, v ssa.Value) token.Pos {
+	if mc, ok := instr.(*ssa.MakeClosure); ok && !mc.Pos().IsValid() {
+		// The body of a range over a function.
+		if p := mc.Fn.Pos(); p.IsValid() {
+			return p
+		}
+	}
 	if p := instr.Pos(); p.IsValid() {
 		if _, ok := instr.(*ssa.Return); !ok {
 			if _, ok := instr.(*ssa.Store); !ok {

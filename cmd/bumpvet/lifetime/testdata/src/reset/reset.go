@@ -186,3 +186,33 @@ func putOnEveryPath(work []string) {
 		pool.Put(a)
 	}
 }
+
+func capturedAfterReset(seq func(func(int) bool)) {
+	var a bump.Bump
+	s := bump.String(&a, "x")
+	v := vec.New[int](&a)
+	a.Reset()
+	for i := range seq { // want `s \(from bump.String\(&a, "x"\), line \d+\), captured by this func literal, is used after a.Reset\(\)`
+		fmt.Println(i, s)
+	}
+	defer func() { v.Push(1) }() // want `v .*, captured by this func literal, is used after a.Reset\(\)`
+}
+
+// A func literal that only assigns the variable, or that a test expects
+// to panic, is not reported.
+func capturedNotRead(mustPanic func(func())) {
+	var a bump.Bump
+	s := bump.String(&a, "x")
+	fmt.Println(s)
+	a.Reset()
+	func() { s = bump.String(&a, "y") }()
+	fmt.Println(s)
+	t := bump.String(&a, "z")
+	a.Reset()
+	Panics(func() { fmt.Println(t) })
+}
+
+func Panics(f func()) {
+	defer func() { recover() }()
+	f()
+}
