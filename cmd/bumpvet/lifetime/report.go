@@ -23,7 +23,7 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 				c.exprText(fs, u.operand, pos), rel))
 			continue
 		}
-		what := c.describe(fs, u.item, u.operand, pos)
+		what, cp := c.describeCopy(fs, u.item, u.operand, pos)
 		_, isReturn := u.instr.(*ssa.Return)
 		if _, ok := u.instr.(*ssa.MakeClosure); ok {
 			what += ", captured by this func literal,"
@@ -31,20 +31,20 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		switch {
 		case isReturn && u.rel.deferred:
 			c.report("arenaescape", pos, fmt.Sprintf(
-				"%s is returned, but the deferred %s releases its arena when the function returns: return a copy (strings.Clone, slices.Clone), or let the caller pass the arena",
-				what, rel))
+				"%s is returned, but the deferred %s releases its arena when the function returns: return %s instead, or let the caller pass the arena",
+				what, rel, cp))
 		case u.rel.kind == opPut:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s released its arena: copy what must outlive the arena (strings.Clone, slices.Clone) before the Put",
-				what, rel))
+				"%s is used after %s released its arena: copy it before the Put (%s)",
+				what, rel, cp))
 		case u.rel.kind == opRewind:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it (it was allocated after the checkpoint): copy it out before the ResetTo, or allocate it before the checkpoint",
-				what, rel))
+				"%s is used after %s freed it (it was allocated after the checkpoint): copy it before the ResetTo (%s), or allocate it before the checkpoint",
+				what, rel, cp))
 		default:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it: copy what must outlive the reset (strings.Clone, slices.Clone) before it, or allocate it again after",
-				what, rel))
+				"%s is used after %s freed it: copy it before the reset (%s), or allocate it again after",
+				what, rel, cp))
 		}
 	}
 }
@@ -92,9 +92,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 					continue
 				}
 				if _, ok := owned(it); ok {
+					what, cp := c.describeCopy(fs, it, x.Val, x.Pos())
 					c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
-						"%s is stored in package-level variable %s, which outlives its arena (%s): store a copy (strings.Clone, slices.Clone) or keep it on the Go heap",
-						c.describe(fs, it, x.Val, x.Pos()), g.Name(), c.arenaOf(fs, it)))
+						"%s is stored in package-level variable %s, which outlives its arena %s: store %s instead",
+						what, g.Name(), c.arenaOf(fs, it), cp))
 				}
 			case *ssa.MapUpdate:
 				g := globalRoot(x.Map)
@@ -104,9 +105,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 				for _, v := range []ssa.Value{x.Key, x.Value} {
 					if it := fs.items[v]; it != nil {
 						if _, ok := owned(it); ok {
+							what, cp := c.describeCopy(fs, it, v, x.Pos())
 							c.report("arenaescape", c.usePos(fs, x, v), fmt.Sprintf(
-								"%s is stored in package-level map %s, which outlives its arena (%s): store a copy (strings.Clone, slices.Clone) or keep it on the Go heap",
-								c.describe(fs, it, v, x.Pos()), g.Name(), c.arenaOf(fs, it)))
+								"%s is stored in package-level map %s, which outlives its arena %s: store %s instead",
+								what, g.Name(), c.arenaOf(fs, it), cp))
 							break
 						}
 					}
@@ -118,9 +120,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 				}
 				if k, ok := owned(it); ok {
 					if r := fs.releasedAfter(b, i, k); r != nil {
+						what, cp := c.describeCopy(fs, it, x.X, x.Pos())
 						c.report("arenaescape", c.usePos(fs, x, x.X), fmt.Sprintf(
-							"%s is sent on a channel, but %s may release its arena before the receiver is done with it: send a copy (strings.Clone, slices.Clone), or wait for the receiver before the release",
-							c.describe(fs, it, x.X, x.Pos()), c.releaseText(r)))
+							"%s is sent on a channel, but %s may release its arena before the receiver is done with it: send %s instead, or wait for the receiver before the release",
+							what, c.releaseText(r), cp))
 					}
 				}
 			case *ssa.Go:
@@ -230,6 +233,13 @@ func isJoin(instr ssa.Instruction) bool {
 // describe names the arena memory v (item it), used at pos, for a
 // message, with where it was allocated.
 func (c *checker) describe(fs *fnState, it *item, v ssa.Value, pos token.Pos) string {
+	what, _ := c.describeCopy(fs, it, v, pos)
+	return what
+}
+
+// describeCopy is describe, and also says how to copy the memory out:
+// "strings.Clone(s)", or "a copy" where the checker cannot say.
+func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos) (what, copy string) {
 	// Look through variables kept in memory (captured ones, the result
 	// slots of a function with defers) to the value stored in them.
 	for range 8 {
@@ -258,19 +268,59 @@ func (c *checker) describe(fs *fnState, it *item, v ssa.Value, pos token.Pos) st
 		if _, ok := v.(*ssa.MakeClosure); ok || name == "" {
 			name = "a func value"
 		}
-		return name + " holding memory of arena " + c.arenaOf(fs, it)
+		return name + " holding memory of arena " + c.arenaOf(fs, it), "a copy"
 	}
+	copy = copyHint(v.Type(), name)
 	if name == "" {
 		name = "arena memory"
 	}
 	if call, ok := it.origin.(*ssa.Call); ok && call.Pos().IsValid() {
 		alloc := c.callText(call.Pos(), "")
 		if alloc != "" && alloc != name {
-			return fmt.Sprintf("%s (from %s, line %d)", name, alloc, c.line(call.Pos()))
+			return fmt.Sprintf("%s (from %s, line %d)", name, alloc, c.line(call.Pos())), copy
 		}
-		return fmt.Sprintf("%s (line %d)", name, c.line(call.Pos()))
+		return fmt.Sprintf("%s (line %d)", name, c.line(call.Pos())), copy
 	}
-	return name
+	return name, copy
+}
+
+// copyHint says how to copy the memory of expr, of type t, to the Go heap.
+func copyHint(t types.Type, expr string) string {
+	if expr == "" || strings.HasSuffix(expr, "...") {
+		return "a copy"
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		if u.Kind() == types.String {
+			return "strings.Clone(" + expr + ")"
+		}
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return "bytes.Clone(" + expr + ")"
+		}
+		return "slices.Clone(" + expr + ")"
+	case *types.Map:
+		return "maps.Clone(" + expr + ")"
+	}
+	switch {
+	case isContainer(t, "vec", "Vec"):
+		return "slices.Clone(" + expr + ".Slice())"
+	case isContainer(t, "str", "String"):
+		return "strings.Clone(" + expr + ".String())"
+	}
+	return "a copy"
+}
+
+func isContainer(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Origin().Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == module+pkg && obj.Name() == name
 }
 
 // heldItem returns an arena value that the composite value it holds.

@@ -22,7 +22,7 @@ func (j *job) run() string {
 	report := str.New(a)
 	report.WriteString(j.name)
 	report.WriteString(": done")
-	return report.String() // want `report.String\(\) \(from str.New\(a\), line 22\) is returned, but the deferred pool.Put\(a\) \(deferred at line 21\) releases its arena when the function returns: return a copy \(strings.Clone, slices.Clone\), or let the caller pass the arena`
+	return report.String() // want `report.String\(\) \(from str.New\(a\), line 22\) is returned, but the deferred pool.Put\(a\) \(deferred at line 21\) releases its arena when the function returns: return strings.Clone\(report.String\(\)\) instead, or let the caller pass the arena`
 }
 
 func (j *job) runFixed() string {
@@ -40,7 +40,7 @@ func deferredReset(words []string) []string {
 	for _, w := range words {
 		v.Push(w)
 	}
-	return v.Slice() // want `v.Slice\(\) .* is returned, but the deferred a.Reset\(\) \(deferred at line \d+\)`
+	return v.Slice() // want `v.Slice\(\) .* is returned, but the deferred a.Reset\(\) \(deferred at line \d+\) releases its arena when the function returns: return slices.Clone\(v.Slice\(\)\) instead`
 }
 
 func deferredLiteral() []byte {
@@ -84,7 +84,7 @@ func globals(name string) {
 	a := pool.Get()
 	defer pool.Put(a)
 	s := bump.String(a, name)
-	cache = append(cache, s)                  // want `s .* is stored in package-level variable cache, which outlives its arena \(a\): store a copy \(strings.Clone, slices.Clone\) or keep it on the Go heap`
+	cache = append(cache, s)                  // want `s .* is stored in package-level variable cache, which outlives its arena a: store strings.Clone\(s\) instead`
 	lastLine = bump.String(a, "last")         // want `is stored in package-level variable lastLine`
 	byName[name] = bump.Alloc(a, job{name}) // want `is stored in package-level map byName`
 	cache = append(cache, strings.Clone(s))
@@ -126,7 +126,7 @@ func goroutineCopy(done chan<- string) {
 func send(out chan<- []byte) {
 	var a bump.Bump
 	buf := bump.Bytes(&a, 64)
-	out <- buf // want `buf .* is sent on a channel, but a.Reset\(\) at line \d+ may release its arena before the receiver is done with it: send a copy \(strings.Clone, slices.Clone\), or wait for the receiver before the release`
+	out <- buf // want `buf .* is sent on a channel, but a.Reset\(\) at line \d+ may release its arena before the receiver is done with it: send bytes.Clone\(buf\) instead, or wait for the receiver before the release`
 	a.Reset()
 }
 

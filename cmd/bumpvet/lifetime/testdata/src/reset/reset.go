@@ -24,7 +24,7 @@ func afterReset() {
 	s := bump.String(&a, "hello")
 	p := bump.New[node](&a)
 	a.Reset()
-	fmt.Println(s) // want `s \(from bump.String\(&a, "hello"\), line 24\) is used after a.Reset\(\) at line 26 freed it: copy what must outlive the reset \(strings.Clone, slices.Clone\) before it, or allocate it again after`
+	fmt.Println(s) // want `s \(from bump.String\(&a, "hello"\), line 24\) is used after a.Reset\(\) at line 26 freed it: copy it before the reset \(strings.Clone\(s\)\), or allocate it again after`
 	p.count = 1    // want `p \(from bump.New\[node\]\(&a\), line 25\) is used after a.Reset\(\) at line 26`
 }
 
@@ -74,7 +74,7 @@ func afterPut() {
 	a := pool.Get()
 	report := bump.String(a, "done")
 	pool.Put(a)
-	fmt.Println(report) // want `report .* is used after pool.Put\(a\) at line \d+ released its arena: copy what must outlive the arena \(strings.Clone, slices.Clone\) before the Put`
+	fmt.Println(report) // want `report .* is used after pool.Put\(a\) at line \d+ released its arena: copy it before the Put \(strings.Clone\(report\)\)`
 	bump.New[int](a)    // want `arena a is used after pool.Put\(a\) at line \d+ gave it back to the pool; take another with Get, or Put it later`
 }
 
@@ -87,7 +87,7 @@ func afterResetTo(a *bump.Bump) {
 		panic(err)
 	}
 	fmt.Println(before, view)
-	fmt.Println(after) // want `after .* is used after a.ResetTo\(cp\) at line \d+ freed it \(it was allocated after the checkpoint\)`
+	fmt.Println(after) // want `after .* is used after a.ResetTo\(cp\) at line \d+ freed it \(it was allocated after the checkpoint\): copy it before the ResetTo \(strings.Clone\(after\)\), or allocate it before the checkpoint`
 }
 
 func afterResetToInLoop(a *bump.Bump, lines []string) []string {
