@@ -270,9 +270,9 @@ func (d *decodeState) value(pl *plan, p unsafe.Pointer, i int, settable bool) (i
 		if err != nil {
 			return i, err
 		}
-		end := skipValue(data, i)
 		switch t.m {
 		case unmarshalJSON:
+			end := skipValue(data, i)
 			return end, d.callUnmarshalJSON(t, data[i:end])
 		case unmarshalText:
 			what := "object"
@@ -280,7 +280,7 @@ func (d *decodeState) value(pl *plan, p unsafe.Pointer, i int, settable bool) (i
 				what = "array"
 			}
 			d.typeError(what, pl.t, i+1)
-			return end, nil
+			return skipValue(data, i), nil
 		}
 		if c == '[' {
 			return d.array(t.plan, t.p, i)
