@@ -287,7 +287,7 @@ func (d *decodeState) value(pl *plan, p unsafe.Pointer, i int, settable bool) (i
 		}
 		return d.object(t.plan, t.p, i)
 	default:
-		end := i + 1
+		var end int
 		switch c {
 		case '"':
 			end = skipString(data, i)

@@ -89,7 +89,8 @@ type tAll struct {
 	Float32 float32
 	Float64 float64
 
-	Foo  string `json:"bar"`
+	Foo string `json:"bar"`
+	//lint:ignore SA5008 an unknown option, which encoding/json ignores
 	Foo2 string `json:"bar2,dummyopt"`
 
 	IntStr     int64       `json:",string"`
@@ -154,8 +155,10 @@ type tAll struct {
 	Func    func()
 	Chan    chan int
 	Complex complex128
-	unexp   int
-	Unexp2  int `json:"-,"`
+	//lint:ignore U1000 an unexported field, which decoding must leave alone
+	unexp int
+	//lint:ignore SA5008 the field named "-"
+	Unexp2 int `json:"-,"`
 }
 
 type myBytes []byte
