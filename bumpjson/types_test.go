@@ -93,15 +93,16 @@ type tAll struct {
 	//lint:ignore SA5008 an unknown option, which encoding/json ignores
 	Foo2 string `json:"bar2,dummyopt"`
 
-	IntStr     int64       `json:",string"`
-	UintStr    uint8       `json:",string"`
-	FloatStr   float64     `json:",string"`
-	BoolStr    bool        `json:",string"`
-	StrStr     string      `json:",string"`
-	PIntStr    *int        `json:",string"`
-	NumStr     json.Number `json:",string"`
-	SliceStr   []int       `json:",string"`
-	UnknownOpt int         `json:",omitempty,string"`
+	IntStr   int64       `json:",string"`
+	UintStr  uint8       `json:",string"`
+	FloatStr float64     `json:",string"`
+	BoolStr  bool        `json:",string"`
+	StrStr   string      `json:",string"`
+	PIntStr  *int        `json:",string"`
+	NumStr   json.Number `json:",string"`
+	//lint:ignore SA5008 ",string" on a slice, which encoding/json ignores
+	SliceStr   []int `json:",string"`
+	UnknownOpt int   `json:",omitempty,string"`
 
 	PBool    *bool
 	PInt     *int
