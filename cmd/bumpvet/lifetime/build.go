@@ -137,6 +137,73 @@ func (fs *fnState) deriveFrom(v, x ssa.Value) bool {
 	return fs.derive(v, fs.items[x], false, nil)
 }
 
+// deriveAddr derives the address v within x, keeping the holder it points
+// into.
+func (fs *fnState) deriveAddr(v, x ssa.Value) bool {
+	changed := fs.deriveFrom(v, x)
+	if src, it := fs.items[x], fs.items[v]; src != nil && it != nil && src.root != nil && it.root == nil {
+		it.root = src.root
+		changed = true
+	}
+	return changed
+}
+
+// fill records the variable that an opFill call decodes into as a holder
+// of arena memory.
+func (fs *fnState) fill(call *ssa.Call, o op) bool {
+	c := &call.Call
+	if o.target >= len(c.Args) {
+		return false
+	}
+	k, ok := canon(c.Args[o.arg])
+	if !ok {
+		return false
+	}
+	a := fillTarget(c.Args[o.target])
+	if a == nil {
+		return false
+	}
+	changed := fs.fresh(a, []key{k}, nil)
+	it := fs.items[a]
+	if !it.holder {
+		it.holder, it.contains, it.root = true, true, it
+		changed = true
+	}
+	if it.origin == a {
+		it.origin = call
+	}
+	return changed
+}
+
+// fillTarget returns the local variable v points to, through conversions
+// to an interface, or nil.
+func fillTarget(v ssa.Value) *ssa.Alloc {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Alloc:
+			return x
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// heldType reports whether a value of type t loaded from a holder is
+// arena memory: maps (and interfaces, which may hold one) stay on the Go
+// heap.
+func heldType(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Interface:
+		return false
+	}
+	return mayHoldPointers(t)
+}
+
 // visit records the items instr defines.
 func (fs *fnState) visit(instr ssa.Instruction) bool {
 	switch x := instr.(type) {
@@ -149,9 +216,9 @@ func (fs *fnState) visit(instr ssa.Instruction) bool {
 	case *ssa.Slice:
 		return fs.deriveFrom(x, x.X)
 	case *ssa.FieldAddr:
-		return fs.deriveFrom(x, x.X)
+		return fs.deriveAddr(x, x.X)
 	case *ssa.IndexAddr:
-		return fs.deriveFrom(x, x.X)
+		return fs.deriveAddr(x, x.X)
 	case *ssa.ChangeType:
 		return fs.deriveFrom(x, x.X)
 	case *ssa.MakeInterface:
@@ -181,7 +248,20 @@ func (fs *fnState) visit(instr ssa.Instruction) bool {
 		// A load from a cell reads the variable; a load from a local
 		// composite literal copies what it holds. Loads from other memory
 		// (arena memory included) give values the checker does not follow.
-		if src := fs.items[x.X]; src != nil && (src.cell || src.contains) {
+		src := fs.items[x.X]
+		if src != nil && src.root != nil {
+			// A field of a variable a decoder filled.
+			if !heldType(x.Type()) {
+				return false
+			}
+			changed := fs.derive(x, src, false, nil)
+			if it := fs.items[x]; it != nil && it.contains {
+				it.contains = false
+				changed = true
+			}
+			return changed
+		}
+		if src != nil && (src.cell || src.contains) {
 			return fs.derive(x, src, !src.cell, nil)
 		}
 	case *ssa.Store:
@@ -238,6 +318,8 @@ func (fs *fnState) visitCall(x *ssa.Call) bool {
 			}
 		case opView:
 			return fs.derive(x, fs.items[c.Args[o.arg]], false, o.results)
+		case opFill:
+			return fs.fill(x, o)
 		}
 		return false
 	}

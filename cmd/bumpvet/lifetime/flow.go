@@ -250,6 +250,20 @@ func (fs *fnState) step(s *state, instr ssa.Instruction, found map[[2]any]use) {
 		}
 	}
 
+	// A decoder fills its target again.
+	if call, ok := instr.(*ssa.Call); ok {
+		if o, ok := lookup(&call.Call); ok && o.kind == opFill && o.target < len(call.Call.Args) {
+			if a := fillTarget(call.Call.Args[o.target]); a != nil {
+				if it := fs.items[a]; it != nil && it.holder {
+					s.stale[it.id] = -1
+					for _, bits := range s.since {
+						bits[it.id] = true
+					}
+				}
+			}
+		}
+	}
+
 	// Releases.
 	switch instr.(type) {
 	case *ssa.Call:
@@ -280,11 +294,18 @@ func (fs *fnState) propagates(instr ssa.Instruction) bool {
 }
 
 // define records that it gets a new value: for a load from a cell or a
-// store into one, the value src had; otherwise memory allocated here
-// (fresh) or shared with its sources.
+// store into one, the value src had; for a load from a variable a decoder
+// filled, that variable's state; otherwise memory allocated here (fresh)
+// or shared with its sources.
 func (fs *fnState) define(s *state, it, src *item) {
 	s.stale[it.id] = -1
-	if it.cell || src != nil && src.cell {
+	if src != nil && src.root != nil && !it.holder {
+		src = src.root
+	}
+	if it.holder && src == nil {
+		return // the variable is filled by the decoding call, not here
+	}
+	if it.cell || src != nil && (src.cell || src.holder) {
 		if src != nil {
 			s.stale[it.id] = s.stale[src.id]
 		}

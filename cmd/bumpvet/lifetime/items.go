@@ -101,6 +101,11 @@ type item struct {
 	// outlives the arena, not when it is touched after a reset.
 	contains bool
 	cell     bool
+	// holder: a variable that a decoder filled with arena memory (its
+	// fields are arena memory); root: the holder whose memory an address
+	// item points into.
+	holder bool
+	root   *item
 	// results lists the components of a tuple that are arena memory (nil:
 	// all of them).
 	results []int

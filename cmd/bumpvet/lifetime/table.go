@@ -47,6 +47,10 @@ const (
 	// opSafe: a method that stays valid on a value whose arena was
 	// released (Box.Drop).
 	opSafe
+	// opFill: decodes into the variable that argument target points to,
+	// allocating what it creates from the arena in argument arg
+	// (bumpjson.Unmarshal): the variable's fields are then arena memory.
+	opFill
 )
 
 // An op is one row of the table.
@@ -57,6 +61,8 @@ type op struct {
 	arg int
 	// results lists the results that are arena memory; nil means all.
 	results []int
+	// target is the argument an opFill fills.
+	target int
 }
 
 // table lists the bumpkit functions and methods that allocate from an
@@ -133,6 +139,12 @@ func init() {
 	// released it.
 	table["boxed.Box.Drop"] = op{kind: opSafe, arg: 0}
 	table["boxed.Box.Dropped"] = op{kind: opSafe, arg: 0}
+
+	// JSON decoded into an arena: the target's strings, slices and
+	// pointers (not its maps, which stay on the Go heap).
+	table["bumpjson.Unmarshal"] = op{kind: opFill, arg: 0, target: 2}
+	table["bumpjson.NewDecoder"] = op{kind: opHandle, arg: 0}
+	table["bumpjson.Decoder.Decode"] = op{kind: opFill, arg: 0, target: 1}
 }
 
 // lookup returns the table's row for the function a call calls.
