@@ -64,3 +64,35 @@ func ExampleDecoder_Token() {
 	// a
 	// b
 }
+
+// A request decoded, worked on and answered from one arena.
+func ExampleAppend() {
+	type Request struct {
+		Words []string `json:"words"`
+	}
+	type Response struct {
+		Count   int    `json:"count"`
+		Longest string `json:"longest"`
+	}
+	arena := new(bump.Bump)
+	var req Request
+	if err := bumpjson.Unmarshal(arena, []byte(`{"words": ["arena", "bump", "allocation"]}`), &req); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var resp Response
+	for _, w := range req.Words {
+		resp.Count++
+		if len(w) > len(resp.Longest) {
+			resp.Longest = w
+		}
+	}
+	out, err := bumpjson.Append(arena, nil, &resp)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out)) // write out before the arena is reset
+	arena.Reset()
+	// Output: {"count":3,"longest":"allocation"}
+}
