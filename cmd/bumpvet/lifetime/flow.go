@@ -459,23 +459,18 @@ func usesHandle(instr ssa.Instruction, v ssa.Value) bool {
 // readsBinding reports whether the function literal of mc reads the
 // captured variable bound to v.
 func readsBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	fv := freeVarOf(mc, v)
+	if fv == nil {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
+	for _, r := range *fv.Referrers() {
+		l, ok := r.(*ssa.UnOp)
+		if !ok || l.Op != token.MUL {
 			continue
 		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
-			l, ok := r.(*ssa.UnOp)
-			if !ok || l.Op != token.MUL {
-				continue
-			}
-			for _, u := range *l.Referrers() {
-				if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
-					return true
-				}
+		for _, u := range *l.Referrers() {
+			if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
+				return true
 			}
 		}
 	}
