@@ -39,6 +39,7 @@ func (m *Map[K, V]) DeleteFunc(del func(K, V) bool) {
 		m.own("DeleteFunc")
 	}
 	it := m.iter()
+	defer it.stop()
 	for s := it.next(); s != nil; s = it.next() {
 		if !del(s.key, s.value) {
 			continue
