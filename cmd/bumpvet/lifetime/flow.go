@@ -334,8 +334,16 @@ func (fs *fnState) apply(s *state, r *release) {
 			return
 		}
 	}
+	if r.kind == opJoin {
+		// The child's memory now lives with its parent; the child is
+		// gone.
+		if _, ok := s.put[r.key]; !ok {
+			s.put[r.key] = int32(r.id)
+		}
+		return
+	}
 	for _, it := range fs.list {
-		if !it.keys[r.key] || s.stale[it.id] != -1 {
+		if !fs.arenaOf(it, r.key) || s.stale[it.id] != -1 {
 			continue
 		}
 		if since != nil && !since[it.id] {
@@ -348,6 +356,27 @@ func (fs *fnState) apply(s *state, r *release) {
 			s.put[r.key] = int32(r.id)
 		}
 	}
+}
+
+// arenaOf reports whether item it may be memory of arena k: allocated
+// from it, or from a child joined into it.
+func (fs *fnState) arenaOf(it *item, k key) bool {
+	if it.keys[k] {
+		return true
+	}
+	for c := range it.keys {
+		for range 8 {
+			p, ok := fs.parents[c]
+			if !ok {
+				break
+			}
+			if p == k {
+				return true
+			}
+			c = p
+		}
+	}
+	return false
 }
 
 func (fs *fnState) release(id int32) *release {

@@ -51,6 +51,10 @@ const (
 	// allocating what it creates from the arena in argument arg
 	// (bumpjson.Unmarshal): the variable's fields are then arena memory.
 	opFill
+	// opJoin: the arena in argument target (a child forked from the arena
+	// in argument arg) hands its memory to arg, and is used no more.
+	// A fork itself needs no row: the child is an arena like any other.
+	opJoin
 )
 
 // An op is one row of the table.
@@ -104,6 +108,8 @@ func init() {
 	table["bump.Bump.Checkpoint"] = op{kind: opCheckpoint, arg: 0}
 	table["bump.Pool.Put"] = op{kind: opPut, arg: 1}
 	table["bump.Pool.Get"] = op{kind: opGet}
+	// Fork/join: a joined child's memory lives until the parent's release.
+	table["bump.Bump.Join"] = op{kind: opJoin, arg: 0, target: 1}
 
 	// Containers made on an Allocator: in an arena when it is a *Bump,
 	// on the Go heap when it is nil.
