@@ -84,8 +84,8 @@ func globals(name string) {
 	a := pool.Get()
 	defer pool.Put(a)
 	s := bump.String(a, name)
-	cache = append(cache, s)                  // want `s .* is stored in package-level variable cache, which outlives its arena a: store strings.Clone\(s\) instead`
-	lastLine = bump.String(a, "last")         // want `is stored in package-level variable lastLine`
+	cache = append(cache, s)                // want `s .* is stored in package-level variable cache, which outlives its arena a: store strings.Clone\(s\) instead`
+	lastLine = bump.String(a, "last")       // want `is stored in package-level variable lastLine`
 	byName[name] = bump.Alloc(a, job{name}) // want `is stored in package-level map byName`
 	cache = append(cache, strings.Clone(s))
 	sink = s
