@@ -67,10 +67,15 @@ func newMap[K comparable, V any](a bump.Allocator, fn string) *Map[K, V] {
 		panic(fmt.Errorf("hashmap: %s: %w", fn, err))
 	}
 	m := &s[0]
+	m.init(a)
+	return m
+}
+
+// init prepares m, just allocated from a, for use.
+func (m *Map[K, V]) init(a bump.Allocator) {
 	m.alloc = a
 	m.life = lifecheck.Track(a)
 	m.initHash()
-	return m
 }
 
 // WithCapacity returns a map, allocated like [New], with room for at least
