@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Set is a set of values of type K whose storage comes from a
@@ -20,7 +21,23 @@ import (
 // one key. Like a Go map, a Set may be read by any number of goroutines
 // at once while none writes.
 type Set[K comparable] struct {
-	m Map[K, struct{}]
+	m Map[K, struct{}] // first: its header is the Set's
+}
+
+// setName names Set in panics and errors.
+var setName = header.Name{Pkg: "hashmap", Type: "Set"}
+
+// checkSet is check for a Set: the Set's methods check its header first,
+// with the Set's name, before the Map underneath checks it again.
+func checkSet(h *header.Header) {
+	if header.Checked {
+		h.Check(setName)
+	}
+}
+
+// own is Map.own for a Set.
+func (s *Set[K]) own(fn string) {
+	s.m.h.Own(setName, fn)
 }
 
 // NewSet returns an empty set whose storage, and the Set itself, come
@@ -33,12 +50,12 @@ func NewSet[K comparable](a bump.Allocator) *Set[K] {
 // newSet is NewSet for the constructors that call it, which name
 // themselves in its panic.
 func newSet[K comparable](a bump.Allocator, fn string) *Set[K] {
-	s, err := bump.AllocateSlice[Set[K]](a, 1)
+	s, err := header.New[Set[K]](a)
 	if err != nil {
-		panic(fmt.Errorf("hashmap: %s: %w", fn, err))
+		panic(setName.Wrap(fn, err))
 	}
-	s[0].m.init(a)
-	return &s[0]
+	s.m.init(a)
+	return s
 }
 
 // NewSetWithCapacity returns a set, allocated like [NewSet], with room for
@@ -71,7 +88,9 @@ func NewSetWithHasher[K comparable](a bump.Allocator, h Hasher[K]) *Set[K] {
 // values of seq. It panics like [Set.Add].
 func CollectSet[K comparable](a bump.Allocator, seq iter.Seq[K]) *Set[K] {
 	s := newSet[K](a, "CollectSet")
-	s.Insert(seq)
+	for k := range seq {
+		s.mustAdd(k, "CollectSet")
+	}
 	return s
 }
 
@@ -81,7 +100,7 @@ func (s *Set[K]) Allocator() bump.Allocator {
 	if s == nil {
 		return nil
 	}
-	s.m.check()
+	checkSet(&s.m.h)
 	return s.m.alloc
 }
 
@@ -90,12 +109,17 @@ func (s *Set[K]) Len() int {
 	if s == nil {
 		return 0
 	}
-	return s.m.Len()
+	checkSet(&s.m.h)
+	return s.m.used
 }
 
 // Has reports whether k is in s; false for a nil s.
 func (s *Set[K]) Has(k K) bool {
-	return s != nil && s.m.lookup(k) != nil
+	if s == nil {
+		return false
+	}
+	checkSet(&s.m.h)
+	return s.m.lookup(k) != nil
 }
 
 // Add adds k to s and reports whether it was new (false if s already held
@@ -107,7 +131,8 @@ func (s *Set[K]) Has(k K) bool {
 // only for values that are == but distinguishable, such as +0 and -0. It
 // panics with an error wrapping the allocator's if s must grow and the
 // allocator cannot provide the storage, leaving s unchanged; see
-// [Set.TryAdd]. Like assigning to a nil map, Add on a nil *Set panics.
+// [Set.TryAdd]. Like assigning to a nil map, Add on a nil *Set panics
+// ("hashmap: Add: write to nil Set").
 func (s *Set[K]) Add(k K) bool {
 	added, err := s.add(k, "Add")
 	if err != nil {
@@ -124,8 +149,10 @@ func (s *Set[K]) TryAdd(k K) (bool, error) {
 
 func (s *Set[K]) add(k K, fn string) (bool, error) {
 	if s == nil {
-		panic("hashmap: " + fn + ": assignment to entry in nil Set")
+		setName.PanicNil(fn)
 	}
+	checkSet(&s.m.h)
+	s.own(fn)
 	_, found, err := s.m.insert(k, fn)
 	if err != nil {
 		return false, err
@@ -139,6 +166,8 @@ func (s *Set[K]) add(k K, fn string) (bool, error) {
 // [Set.All].
 func (s *Set[K]) Delete(k K) {
 	if s != nil {
+		checkSet(&s.m.h)
+		s.own("Delete")
 		s.m.Delete(k)
 	}
 }
@@ -148,6 +177,8 @@ func (s *Set[K]) Delete(k K) {
 // on a nil s does nothing.
 func (s *Set[K]) Clear() {
 	if s != nil {
+		checkSet(&s.m.h)
+		s.own("Clear")
 		s.m.Clear()
 	}
 }
@@ -162,6 +193,7 @@ func (s *Set[K]) All() iter.Seq[K] {
 		if s == nil {
 			return
 		}
+		checkSet(&s.m.h)
 		it := s.m.iter()
 		defer it.stop()
 		for sl := it.next(); sl != nil; sl = it.next() {
@@ -177,7 +209,7 @@ func (s *Set[K]) All() iter.Seq[K] {
 // the values added before the failure.
 func (s *Set[K]) Insert(seq iter.Seq[K]) {
 	for k := range seq {
-		s.Add(k)
+		s.mustAdd(k, "Insert")
 	}
 }
 
@@ -187,6 +219,8 @@ func (s *Set[K]) Insert(seq iter.Seq[K]) {
 // nil s. del may modify s with the semantics of [Set.All].
 func (s *Set[K]) DeleteFunc(del func(K) bool) {
 	if s != nil {
+		checkSet(&s.m.h)
+		s.own("DeleteFunc")
 		s.m.DeleteFunc(func(k K, _ struct{}) bool { return del(k) })
 	}
 }
@@ -198,16 +232,20 @@ func (s *Set[K]) DeleteFunc(del func(K) bool) {
 // Grow on a nil s panics like Add.
 func (s *Set[K]) Grow(n int) {
 	if s == nil {
-		panic("hashmap: Grow: nil Set")
+		setName.PanicNil("Grow")
 	}
+	checkSet(&s.m.h)
+	s.own("Grow")
 	s.m.Grow(n)
 }
 
 // TryGrow is like [Set.Grow] but returns the error instead of panicking.
 func (s *Set[K]) TryGrow(n int) error {
 	if s == nil {
-		panic("hashmap: TryGrow: nil Set")
+		setName.PanicNil("TryGrow")
 	}
+	checkSet(&s.m.h)
+	s.own("TryGrow")
 	return s.m.TryGrow(n)
 }
 
@@ -218,9 +256,11 @@ func (s *Set[K]) Clone() *Set[K] {
 	if s == nil {
 		return nil
 	}
+	checkSet(&s.m.h)
 	c := newSet[K](s.m.alloc, "Clone")
 	if err := s.m.cloneInto(&c.m); err != nil {
-		panic(fmt.Errorf("hashmap: Clone: %w", err))
+		header.Free(c.m.alloc, c, &c.m.h) // so that the panic leaves the allocator as it was
+		panic(setName.Wrap("Clone", err))
 	}
 	return c
 }

@@ -79,7 +79,8 @@ func ExampleSet_MarshalJSON() {
 	fmt.Println(string(b))
 
 	back := hashmap.NewSet[int](nil)
-	_ = json.Unmarshal([]byte(`[5, 1, 5]`), back)
+	back.Add(7)
+	_ = json.Unmarshal([]byte(`[5, 1, 5]`), back) // replaces the values
 	fmt.Println(back)
 	// Output:
 	// [2,10,33]

@@ -65,30 +65,33 @@ func (s *Set[K]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(s.sorted())
 }
 
-// UnmarshalJSON decodes a JSON array into s, adding its values to those s
-// holds; null does nothing. New storage comes from s's allocator (for a
-// *Set field that was nil, encoding/json allocates a Set on the Go heap).
-// On error (not an array, a value of the wrong type, or an allocation that
-// fails) s is unchanged.
+// UnmarshalJSON decodes a JSON array into s, replacing its values, as
+// every bumpkit container does; null does nothing. New storage comes from
+// s's allocator (for a *Set field that was nil, encoding/json allocates a
+// Set on the Go heap). On error (not an array, a value of the wrong type,
+// or an allocation that fails) s is exactly as it was. It panics on a nil
+// s.
 func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	if s == nil {
-		return fmt.Errorf("hashmap: UnmarshalJSON: nil Set")
+		setName.PanicNil("UnmarshalJSON")
 	}
+	checkSet(&s.m.h)
+	s.own("UnmarshalJSON")
 	var decoded []K
 	if err := json.Unmarshal(data, &decoded); err != nil {
-		return err
+		return setName.Wrap("UnmarshalJSON", err)
 	}
-	added := 0
-	for _, k := range decoded {
-		if !s.Has(k) {
-			added++
-		}
+	if decoded == nil {
+		return nil // null
 	}
 	// Room first, so that the Adds below neither fail nor leave s half
-	// filled.
-	if err := s.m.tryGrow(added); err != nil {
-		return fmt.Errorf("hashmap: UnmarshalJSON: %w", err)
+	// filled (duplicates in the array only make the room larger).
+	if more := len(decoded) - s.m.used; more > 0 {
+		if err := s.m.tryGrow(more); err != nil {
+			return setName.Wrap("UnmarshalJSON", err)
+		}
 	}
+	s.m.Clear()
 	for _, k := range decoded {
 		s.Add(k)
 	}
@@ -104,4 +107,9 @@ func (s *Set[K]) Format(f fmt.State, verb rune) {
 		keys = []K{}
 	}
 	fmt.Fprintf(f, fmt.FormatString(f, verb), keys)
+}
+
+// String returns s formatted as Format does with %v: [a b c].
+func (s *Set[K]) String() string {
+	return fmt.Sprint(s)
 }
