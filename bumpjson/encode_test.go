@@ -10,6 +10,7 @@ import (
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 	"github.com/bumpkit/bumpkit/str"
 )
 
@@ -89,8 +90,8 @@ func TestAppendDifferential(t *testing.T) {
 // to arena storage takes a small fraction of its size from the Go heap,
 // where json.Marshal takes the whole output at least.
 func TestAppendHeap(t *testing.T) {
-	var doc benchDoc
-	if err := json.Unmarshal(benchDocument(), &doc); err != nil {
+	var doc workload.JSONDoc
+	if err := json.Unmarshal(workload.JSONDocument(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	a := new(bump.Bump)
