@@ -29,6 +29,7 @@ func jsonImpls() []jsonImpl {
 		{"encoding-json", func(data []byte, v *workload.JSONDoc) error { return json.Unmarshal(data, v) }},
 		{"goccy", func(data []byte, v *workload.JSONDoc) error { return goccy.Unmarshal(data, v) }},
 		{"segmentio", func(data []byte, v *workload.JSONDoc) error { return segmentio.Unmarshal(data, v) }},
+		{"bumpjson-heap", func(data []byte, v *workload.JSONDoc) error { return bumpjson.Unmarshal(nil, data, v) }},
 		{"bumpjson-arena", func(data []byte, v *workload.JSONDoc) error {
 			a.Reset()
 			return bumpjson.Unmarshal(a, data, v)
