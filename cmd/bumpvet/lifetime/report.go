@@ -93,7 +93,12 @@ func (c *checker) checkEscapes(fs *fnState) {
 					continue
 				}
 				if _, ok := owned(it); ok {
-					what, cp := c.describeCopy(fs, it, x.Val, x.Pos())
+					// What a value appended to the variable holds.
+					v := x.Val
+					if h := heldItem(it); it.contains && h != nil {
+						it, v = h, h.v
+					}
+					what, cp := c.describeCopy(fs, it, v, x.Pos())
 					c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
 						"%s is stored in package-level variable %s, which outlives its arena %s: store %s instead",
 						what, g.Name(), c.arenaOf(fs, it), or(cp, "a copy")))
@@ -258,9 +263,16 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 	if it.contains {
 		if _, ok := v.(*ssa.MakeClosure); !ok {
 			// What the composite value holds: the appended string, the
-			// field's value.
+			// field's value; named after the variable holding it, if any.
 			if src := heldItem(it); src != nil {
-				it, v = src, src.v
+				held, heldCopy := c.describeCopy(fs, src, src.v, pos)
+				if name := c.exprText(fs, v, pos); token.IsIdentifier(name) {
+					if heldCopy != "" {
+						heldCopy = "a copy holding " + heldCopy
+					}
+					return fmt.Sprintf("%s, which holds %s,", name, held), heldCopy
+				}
+				return held, heldCopy
 			}
 		}
 	}
