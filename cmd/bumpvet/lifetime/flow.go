@@ -187,7 +187,9 @@ func (fs *fnState) step(s *state, instr ssa.Instruction, found map[[2]any]use) {
 				continue
 			}
 			if mc, ok := instr.(*ssa.MakeClosure); ok && it.cell && (!readsBinding(mc, v) || expectsPanic(mc)) {
-				continue // captures the variable, and never reads it
+				// The literal never reads the variable, or a test expects
+				// it to panic.
+				continue
 			}
 			rel := fs.release(s.stale[it.id])
 			// One finding per variable and release: each load of a
