@@ -225,9 +225,23 @@ func capturedNotRead(mustPanic func(func())) {
 	t := bump.String(&a, "z")
 	a.Reset()
 	Panics(func() { fmt.Println(t) })
+	u := bump.String(&a, "u")
+	a.Reset()
+	mustFail(func() { fmt.Println(u) })
+	viaHelper(func() { fmt.Println(u) })
 }
 
-func Panics(f func()) {
-	defer func() { recover() }()
+// Panics is named like testify's assertions.
+func Panics(f func()) { f() }
+
+// mustFail calls f under a deferred recover; viaHelper hands f on to it.
+func mustFail(f func()) {
+	defer func() {
+		if recover() == nil {
+			panic("no panic")
+		}
+	}()
 	f()
 }
+
+func viaHelper(f func()) { mustFail(f) }
