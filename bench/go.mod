@@ -8,4 +8,9 @@ require (
 	github.com/gammazero/deque v1.2.3
 )
 
+require (
+	github.com/google/btree v1.1.3 // indirect
+	github.com/tidwall/btree v1.8.2 // indirect
+)
+
 replace github.com/bumpkit/bumpkit => ../
