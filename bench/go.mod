@@ -6,11 +6,8 @@ require (
 	github.com/bumpkit/bumpkit v0.0.0-00010101000000-000000000000
 	github.com/cockroachdb/swiss v0.0.0-20260820225851-333444432258
 	github.com/gammazero/deque v1.2.3
-)
-
-require (
-	github.com/google/btree v1.1.3 // indirect
-	github.com/tidwall/btree v1.8.2 // indirect
+	github.com/google/btree v1.1.3
+	github.com/tidwall/btree v1.8.2
 )
 
 replace github.com/bumpkit/bumpkit => ../

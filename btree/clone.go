@@ -30,7 +30,7 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 		panic(fmt.Errorf("btree: Clone: %w", err))
 	}
 	c := &hs[0]
-	c.a, c.search, c.cmp, c.self = m.a, m.search, m.cmp, c
+	c.a, c.search, c.findFn, c.cmp, c.self = m.a, m.search, m.findFn, m.cmp, c
 	if m.root != nil {
 		leaves, inner := m.root.count()
 		if err := c.allocNodes(leaves, inner); err != nil {

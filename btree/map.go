@@ -21,6 +21,7 @@ type Map[K, V any] struct {
 	root   *node[K, V] // nil when empty
 	len    int
 	search searchFunc[K, V]
+	findFn findFunc[K, V]
 	cmp    func(K, K) int
 	a      bump.Allocator
 
@@ -57,9 +58,9 @@ func (*noCopy) Unlock() {}
 func New[K cmp.Ordered, V any](a bump.Allocator) *Map[K, V] {
 	m := newMap[K, V](a, "New")
 	m.cmp = cmp.Compare[K]
-	m.search = searchOrdered[K, V]
+	m.search, m.findFn = searchOrdered[K, V], findOrdered[K, V]
 	if isFloat[K]() {
-		m.search = searchFloat[K, V]
+		m.search, m.findFn = searchFloat[K, V], findFloat[K, V]
 	}
 	return m
 }
@@ -77,6 +78,7 @@ func NewFunc[K, V any](a bump.Allocator, cmp func(K, K) int) *Map[K, V] {
 	m := newMap[K, V](a, "NewFunc")
 	m.cmp = cmp
 	m.search = searchWith[K, V](cmp)
+	m.findFn = findWith(m.search)
 	return m
 }
 
@@ -150,17 +152,10 @@ func (m *Map[K, V]) find(k K) (*node[K, V], int) {
 		return nil, 0
 	}
 	m.check()
-	for n := m.root; n != nil; {
-		i, found := m.search(n, k)
-		if found {
-			return n, i
-		}
-		if n.children == nil {
-			break
-		}
-		n = n.children[i]
+	if m.root == nil {
+		return nil, 0
 	}
-	return nil, 0
+	return m.findFn(m.root, k)
 }
 
 // Get returns the value stored for k and true, or the zero value and

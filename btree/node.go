@@ -12,7 +12,7 @@ import (
 // half a kilobyte: a search touches a few cache lines per level, and an
 // insertion shifts at most 30 entries.
 const (
-	maxItems = 31
+	maxItems = 63
 	minItems = maxItems / 2
 )
 
