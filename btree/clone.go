@@ -21,29 +21,44 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	if m == nil {
 		return nil
 	}
-	m.check()
-	if m.search == nil {
-		panic("btree: Clone on Map not made by New or NewFunc")
-	}
 	hs, err := newHeader[Map[K, V]](m.a)
 	if err != nil {
 		panic(fmt.Errorf("btree: Clone: %w", err))
 	}
 	c := &hs[0]
-	c.a, c.search, c.findFn, c.cmp, c.self = m.a, m.search, m.findFn, m.cmp, c
+	if err := m.cloneInto(c); err != nil {
+		freeHeader(m.a, hs)
+		panic(fmt.Errorf("btree: Clone: %w", err))
+	}
+	return c
+}
+
+// cloneInto makes the zero Map c a copy of m.
+func (m *Map[K, V]) cloneInto(c *Map[K, V]) error {
+	m.check()
+	if m.search == nil {
+		panic("btree: Clone on Map not made by New or NewFunc")
+	}
+	c.init(m.a)
+	c.search, c.findFn, c.cmp = m.search, m.findFn, m.cmp
 	if m.root != nil {
 		leaves, inner := m.root.count()
 		if err := c.allocNodes(leaves, inner); err != nil {
-			if !lifecheck.Enabled {
-				bump.FreeSlice(m.a, hs) // so that the panic leaves a as it was
-			}
-			panic(fmt.Errorf("btree: Clone: %w", err))
+			c.life.Stop()
+			return err
 		}
 		c.root = c.copyTree(m.root)
 		c.len = m.len
 	}
-	c.life = lifecheck.Track(m.a)
-	return c
+	return nil
+}
+
+// freeHeader gives back a header newHeader made, for a constructor that
+// fails after making it, so that its panic leaves a as it was.
+func freeHeader[T any](a bump.Allocator, hs []T) {
+	if !lifecheck.Enabled {
+		bump.FreeSlice(a, hs)
+	}
 }
 
 // count returns the numbers of leaves and inner nodes of the tree under n.

@@ -57,12 +57,25 @@ func (*noCopy) Unlock() {}
 // allocator's error if a cannot provide the Map.
 func New[K cmp.Ordered, V any](a bump.Allocator) *Map[K, V] {
 	m := newMap[K, V](a, "New")
+	initOrdered(m)
+	return m
+}
+
+// initOrdered sets m's order to cmp.Compare's, with the searches
+// instantiated for K.
+func initOrdered[K cmp.Ordered, V any](m *Map[K, V]) {
 	m.cmp = cmp.Compare[K]
 	m.search, m.findFn = searchOrdered[K, V], findOrdered[K, V]
 	if isFloat[K]() {
 		m.search, m.findFn = searchFloat[K, V], findFloat[K, V]
 	}
-	return m
+}
+
+// initFunc sets m's order to cmp's.
+func (m *Map[K, V]) initFunc(cmp func(K, K) int) {
+	m.cmp = cmp
+	m.search = searchWith[K, V](cmp)
+	m.findFn = findWith(m.search)
 }
 
 // NewFunc returns an empty map, allocated like [New], whose keys are
@@ -76,9 +89,7 @@ func NewFunc[K, V any](a bump.Allocator, cmp func(K, K) int) *Map[K, V] {
 		panic("btree: NewFunc: nil comparison function")
 	}
 	m := newMap[K, V](a, "NewFunc")
-	m.cmp = cmp
-	m.search = searchWith[K, V](cmp)
-	m.findFn = findWith(m.search)
+	m.initFunc(cmp)
 	return m
 }
 
@@ -91,10 +102,15 @@ func newMap[K, V any](a bump.Allocator, fn string) *Map[K, V] {
 		panic(fmt.Errorf("btree: %s: %w", fn, err))
 	}
 	m := &s[0]
+	m.init(a)
+	return m
+}
+
+// init makes the zero m a Map on a, without an order yet.
+func (m *Map[K, V]) init(a bump.Allocator) {
 	m.a = a
 	m.self = m
 	m.life = lifecheck.Track(a)
-	return m
 }
 
 // newHeader returns a zeroed T from a, in a slice of one, or from the Go
