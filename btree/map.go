@@ -244,10 +244,15 @@ func (m *Map[K, V]) Entry(k K) (*V, bool) {
 
 // Delete removes k from m and returns the value it had and true, or the
 // zero value and false if k was not in m. Delete never allocates; the
-// nodes it empties are kept for later insertions. On a nil m it does
-// nothing, like delete on a nil Go map.
+// nodes it empties are kept for later insertions. On a nil or empty m it
+// does nothing, like delete on a nil Go map.
 func (m *Map[K, V]) Delete(k K) (V, bool) {
-	if m == nil || m.root == nil {
+	if m == nil {
+		var zero V
+		return zero, false
+	}
+	m.check()
+	if m.root == nil {
 		var zero V
 		return zero, false
 	}
@@ -258,7 +263,11 @@ func (m *Map[K, V]) Delete(k K) (V, bool) {
 // Clear removes all entries from m, keeping its nodes for reuse, as
 // clear keeps a Go map's storage. On a nil m it does nothing.
 func (m *Map[K, V]) Clear() {
-	if m == nil || m.root == nil {
+	if m == nil {
+		return
+	}
+	m.check()
+	if m.root == nil {
 		return
 	}
 	m.mutable("Clear")
@@ -272,12 +281,14 @@ func (m *Map[K, V]) Clear() {
 // Min returns the smallest key of m, its value and true, or zero values
 // and false if m is empty or nil.
 func (m *Map[K, V]) Min() (K, V, bool) {
+	if m != nil {
+		m.check()
+	}
 	if m == nil || m.root == nil {
 		var k K
 		var v V
 		return k, v, false
 	}
-	m.check()
 	n := m.root
 	for n.children != nil {
 		n = n.children[0]
@@ -288,12 +299,14 @@ func (m *Map[K, V]) Min() (K, V, bool) {
 // Max returns the largest key of m, its value and true, or zero values
 // and false if m is empty or nil.
 func (m *Map[K, V]) Max() (K, V, bool) {
+	if m != nil {
+		m.check()
+	}
 	if m == nil || m.root == nil {
 		var k K
 		var v V
 		return k, v, false
 	}
-	m.check()
 	n := m.root
 	for n.children != nil {
 		n = n.children[n.n]

@@ -84,13 +84,17 @@ func (n *node[K, V]) removeChild(i int) {
 // nodeCounts returns how many leaves and inner nodes a tree of n entries
 // may need at most: every node but the root holds at least minItems
 // entries, so there are at most n/minItems leaves, and every inner node
-// but the root has more than minItems children.
+// but the root has more than minItems children, so each level has at
+// most 1/(minItems+1) as many nodes as the one below, or is the root.
 func nodeCounts(n int) (leaves, inner int) {
 	if n <= maxItems {
 		return min(n, 1), 0
 	}
 	leaves = n / minItems
-	inner = leaves/minItems + 1
+	for level := leaves; level > 1; {
+		level = max(1, level/(minItems+1))
+		inner += level
+	}
 	return leaves, inner
 }
 
@@ -161,13 +165,10 @@ func (m *Map[K, V]) allocNodes(leaves, inner int) error {
 	return nil
 }
 
-// allocSlice returns n zeroed values from a, with make on the Go heap.
+// allocSlice returns n zeroed values from a (nil for none).
 func allocSlice[T any](a bump.Allocator, n int) ([]T, error) {
-	switch {
-	case n == 0:
+	if n == 0 {
 		return nil, nil
-	case a == nil:
-		return make([]T, n), nil
 	}
 	return bump.AllocateSlice[T](a, n)
 }
