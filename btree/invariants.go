@@ -1,11 +1,17 @@
 package btree
 
-import "fmt"
+import (
+	"fmt"
 
-// checkInvariants verifies the whole tree after every change in the
-// checked build (see debug_on.go), and compiles to nothing otherwise.
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
+)
+
+// checkInvariants panics, in the checked build (-tags bumpdebug), if the
+// tree is broken after an operation; the normal build compiles it to
+// nothing. Large trees are verified on a fraction of the operations (see
+// verifyNow), so that checked test suites stay linear.
 func (m *Map[K, V]) checkInvariants() {
-	if debug {
+	if lifecheck.Enabled && m.verifyNow() {
 		if err := m.verify(); err != nil {
 			panic("btree: invariant violated: " + err.Error())
 		}

@@ -17,6 +17,7 @@ type Map[K, V any] struct {
 	// In the checked build (-tags bumpdebug), the lifetimes of the Map
 	// itself and of its newest nodes (see allocNodes); empty otherwise.
 	life, store lifecheck.Tag
+	debug       debugState
 
 	root   *node[K, V] // nil when empty
 	len    int
