@@ -77,7 +77,7 @@ func TestFloatNaN(t *testing.T) {
 	}
 }
 
-type item struct {
+type entry struct {
 	prio  int
 	index int
 }
@@ -87,9 +87,9 @@ type item struct {
 // PriorityQueue example does in Swap.
 func TestIndexed(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	q := pqueue.NewIndexed(new(bump.Bump), func(a, b *item) bool { return a.prio < b.prio },
-		func(x *item, i int) { x.index = i })
-	live := map[*item]bool{}
+	q := pqueue.NewIndexed(new(bump.Bump), func(a, b *entry) bool { return a.prio < b.prio },
+		func(x *entry, i int) { x.index = i })
+	live := map[*entry]bool{}
 	check := func() {
 		t.Helper()
 		for i, x := range q.All() {
@@ -104,7 +104,7 @@ func TestIndexed(t *testing.T) {
 	for range 2000 {
 		switch r.IntN(5) {
 		case 0, 1:
-			x := &item{prio: r.IntN(100)}
+			x := &entry{prio: r.IntN(100)}
 			q.Push(x)
 			live[x] = true
 		case 2:
