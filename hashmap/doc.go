@@ -63,10 +63,12 @@
 // The table is one array of groups, each a control word followed by its
 // eight slots (so that a hit usually costs one cache miss), allocated with
 // [bump.AllocateSlice] with its real element type: keys and values holding
-// pointers live in memory the garbage collector scans. A table replaced by
-// growth is left to the allocator (the garbage collector on the Go heap,
-// Reset in a Bump), since an iteration may still walk it; the old tables
-// together are smaller than the current one.
+// pointers live in memory the garbage collector scans. Growth doubles the
+// table: in place when the allocator can extend it (in a Bump, when the
+// table is the newest allocation), otherwise into a new table, giving the
+// old one back with [bump.Allocator]'s Free (a Bump releases a table over
+// 256 KiB at once, a smaller one at Reset). An old table that an
+// iteration in progress may still walk is kept until the iteration ends.
 //
 // # Semantics
 //

@@ -36,6 +36,7 @@ func EqualFunc[K comparable, V1, V2 any](m1 *Map[K, V1], m2 *Map[K, V2], eq func
 // m with the semantics of [Map.All].
 func (m *Map[K, V]) DeleteFunc(del func(K, V) bool) {
 	it := m.iter()
+	defer it.stop()
 	for s := it.next(); s != nil; s = it.next() {
 		if !del(s.key, s.value) {
 			continue

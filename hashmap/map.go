@@ -3,6 +3,7 @@ package hashmap
 import (
 	"fmt"
 	"hash/maphash"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -38,6 +39,17 @@ type Map[K comparable, V any] struct {
 	// been replaced or cleared (see iter.go). Only writers change them.
 	tableGen uint32
 	clearGen uint32
+
+	// iterations counts the iterations in progress, so that growth
+	// knows when no iteration can still walk the table it replaces
+	// (see growth.go). It is the one field iterations write, atomically,
+	// so that concurrent readers stay race-free.
+	iterations atomic.Int32
+
+	// retired is a table replaced while an iteration was in progress,
+	// which may still walk it; it is given back to the allocator by the
+	// next writer that finds no iteration in progress.
+	retired []group[K, V]
 }
 
 // New returns an empty map whose storage, and the Map itself, come from a
@@ -370,6 +382,7 @@ func (m *Map[K, V]) Clear() {
 		return
 	}
 	m.check()
+	m.releaseRetired()
 	if slotsHavePointers[K, V]() {
 		// Drop the references the entries held, for the garbage
 		// collector.

@@ -100,47 +100,6 @@ func (m *Map[K, V]) makeRoom(n int) error {
 	return m.rehash(max(g, groups*2))
 }
 
-// rehash moves the entries of m into a new table of groups groups
-// (a power of two with room for them). On error m is unchanged.
-//
-// The old table is not freed: an iteration in progress may still walk it
-// (see iter.go), and iterations write nothing to the Map, so that
-// concurrent readers are race-free, which leaves rehash no way to know.
-// The garbage collector reclaims it on the Go heap, a Bump's Reset in an
-// arena; since a table is only ever replaced by one at least twice its
-// size (tombstones are pruned in place), the old tables together are
-// smaller than the current one. Until then it keeps its keys (which
-// iterations need) but not its values.
-func (m *Map[K, V]) rehash(groups int) error {
-	m.initHash()
-	table, err := bump.AllocateSlice[group[K, V]](m.alloc, groups)
-	if err != nil {
-		return err
-	}
-	old := m.groups
-	dropValues := bump.LayoutOf[V]().HasPointers()
-	for gi := range old {
-		og := &old[gi]
-		for full := og.ctrl.matchFull(); full != 0; full = full.removeFirst() {
-			s := &og.slots[full.first()]
-			*claimEmpty(table, m.hash(s.key)) = *s
-			if dropValues && s.key == s.key {
-				// Iterations still walking the old table look values
-				// up in the new one (except for NaN keys, whose values
-				// never change), so the old table need not keep their
-				// referents alive.
-				var zero V
-				s.value = zero
-			}
-		}
-	}
-	m.groups = table
-	m.growthLeft = capacityOf(groups) - m.used
-	m.tableGen++
-	m.storage.Move(m.alloc)
-	return nil
-}
-
 // claimEmpty marks the first empty slot of h's probe sequence in table as
 // full, with h's H2, and returns it. Lookups of the key stop at that
 // group at the latest, so if the table does not hold the key, as in one
