@@ -40,7 +40,7 @@ func (m *Map[K, V]) cloneInto(c *Map[K, V]) error {
 		panic("btree: Clone on Map not made by New or NewFunc")
 	}
 	c.init(m.a)
-	c.search, c.findFn, c.cmp = m.search, m.findFn, m.cmp
+	c.search, c.cmp = m.search, m.cmp
 	if m.root != nil {
 		leaves, inner := m.root.count()
 		if err := c.allocNodes(leaves, inner); err != nil {

@@ -22,7 +22,6 @@ type Map[K, V any] struct {
 	root   *node[K, V] // nil when empty
 	len    int
 	search searchFunc[K, V]
-	findFn findFunc[K, V]
 	cmp    func(K, K) int
 	a      bump.Allocator
 
@@ -66,9 +65,9 @@ func New[K cmp.Ordered, V any](a bump.Allocator) *Map[K, V] {
 // instantiated for K.
 func initOrdered[K cmp.Ordered, V any](m *Map[K, V]) {
 	m.cmp = cmp.Compare[K]
-	m.search, m.findFn = searchOrdered[K, V], findOrdered[K, V]
+	m.search = searchOrdered[K, V]
 	if isFloat[K]() {
-		m.search, m.findFn = searchFloat[K, V], findFloat[K, V]
+		m.search = searchFloat[K, V]
 	}
 }
 
@@ -76,7 +75,6 @@ func initOrdered[K cmp.Ordered, V any](m *Map[K, V]) {
 func (m *Map[K, V]) initFunc(cmp func(K, K) int) {
 	m.cmp = cmp
 	m.search = searchWith[K, V](cmp)
-	m.findFn = findWith(m.search)
 }
 
 // NewFunc returns an empty map, allocated like [New], whose keys are
@@ -169,10 +167,17 @@ func (m *Map[K, V]) find(k K) (*node[K, V], int) {
 		return nil, 0
 	}
 	m.check()
-	if m.root == nil {
-		return nil, 0
+	for n := m.root; n != nil; {
+		i, found := m.search(n, k)
+		if found {
+			return n, i
+		}
+		if n.children == nil {
+			break
+		}
+		n = n.children[i]
 	}
-	return m.findFn(m.root, k)
+	return nil, 0
 }
 
 // Get returns the value stored for k and true, or the zero value and

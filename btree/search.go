@@ -51,57 +51,6 @@ func searchFloat[K cmp.Ordered, V any](n *node[K, V], k K) (int, bool) {
 	return lo, lo < len(keys) && !cmp.Less(k, keys[lo])
 }
 
-// A findFunc returns the node of the tree under n holding k and its
-// index, or nil: the lookup of Get, Has and Ptr, chosen like the
-// searchFunc, so that a lookup in a Map made by New makes no indirect
-// call below the first.
-type findFunc[K, V any] func(n *node[K, V], k K) (*node[K, V], int)
-
-func findOrdered[K cmp.Ordered, V any](n *node[K, V], k K) (*node[K, V], int) {
-	for n != nil {
-		i, found := searchOrdered(n, k)
-		if found {
-			return n, i
-		}
-		if n.children == nil {
-			break
-		}
-		n = n.children[i]
-	}
-	return nil, 0
-}
-
-func findFloat[K cmp.Ordered, V any](n *node[K, V], k K) (*node[K, V], int) {
-	for n != nil {
-		i, found := searchFloat(n, k)
-		if found {
-			return n, i
-		}
-		if n.children == nil {
-			break
-		}
-		n = n.children[i]
-	}
-	return nil, 0
-}
-
-// findWith returns the findFunc of a Map made by NewFunc.
-func findWith[K, V any](search searchFunc[K, V]) findFunc[K, V] {
-	return func(n *node[K, V], k K) (*node[K, V], int) {
-		for n != nil {
-			i, found := search(n, k)
-			if found {
-				return n, i
-			}
-			if n.children == nil {
-				break
-			}
-			n = n.children[i]
-		}
-		return nil, 0
-	}
-}
-
 // searchWith returns the search of a Map made by NewFunc.
 func searchWith[K, V any](compare func(K, K) int) searchFunc[K, V] {
 	return func(n *node[K, V], k K) (int, bool) {
