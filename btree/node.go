@@ -42,8 +42,6 @@ type node[K, V any] struct {
 
 type kids[K, V any] [maxItems + 1]*node[K, V]
 
-func (n *node[K, V]) leaf() bool { return n.children == nil }
-
 // insertAt shifts the entries from i on one slot to the right and puts k,
 // v at i. n must not be full.
 func (n *node[K, V]) insertAt(i int, k K, v V) {
