@@ -122,7 +122,7 @@ func TestGrowThenInsertAllocatesNothing(t *testing.T) {
 		for name, key := range orders {
 			var b bump.Bump
 			m := btree.New[int, int](&b)
-			m.Set(-1<<40, 0)
+			m.Set(math.MinInt, 0)
 			m.Grow(n)
 			used := b.AllocatedBytes()
 			for i := range n {
