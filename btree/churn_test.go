@@ -6,6 +6,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/btree"
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // TestChurnStaysBounded measures the goal of a long-lived map in an arena
@@ -15,7 +16,7 @@ import (
 func TestChurnStaysBounded(t *testing.T) {
 	const live = 10_000
 	pairs := 1_000_000
-	if testing.Short() {
+	if testing.Short() || lifecheck.Enabled { // the checked build verifies the tree as it goes
 		pairs = 100_000
 	}
 	var b bump.Bump

@@ -2,7 +2,7 @@
 
 package btree
 
-import "unsafe"
+import "reflect"
 
 // debugState is what the checked build adds to a Map: a count of
 // operations, so that large trees are verified on a fraction of them.
@@ -11,21 +11,15 @@ type debugState struct {
 }
 
 // verifyNow reports whether the operation just done should verify the
-// tree: always for trees of up to 64 nodes, otherwise on one operation
-// in nodes/64, which bounds the amortized cost of the checks.
+// tree: always for trees of up to 512 entries, otherwise on one operation
+// in len/512, which bounds the amortized cost of the checks.
 func (m *Map[K, V]) verifyNow() bool {
 	m.debug.ops++
-	nodes := uint(m.leaves + m.inner)
-	return nodes <= 64 || m.debug.ops%(nodes/64) == 0
+	n := uint(m.len)
+	return n <= 512 || m.debug.ops%(n/512) == 0
 }
 
-// isZero reports whether all the bytes of *p are zero.
+// isZero reports whether *p is the zero value (a NaN or -0 key is not).
 func isZero[T any](p *T) bool {
-	// Sound: p points to a T of unsafe.Sizeof(*p) bytes.
-	for _, b := range unsafe.Slice((*byte)(unsafe.Pointer(p)), unsafe.Sizeof(*p)) {
-		if b != 0 {
-			return false
-		}
-	}
-	return true
+	return reflect.ValueOf(p).Elem().IsZero()
 }
