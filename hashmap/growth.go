@@ -67,7 +67,7 @@ func (m *Map[K, V]) rehash(groups int) error {
 func (m *Map[K, V]) afterRehash() {
 	m.growthLeft = m.capacity() - m.used
 	m.tableGen++
-	m.storage.Move(m.alloc)
+	m.h.Store(m.alloc)
 }
 
 // retire keeps old, a table that an iteration in progress may walk, to be

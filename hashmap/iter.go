@@ -96,7 +96,7 @@ func (m *Map[K, V]) iter() iterator[K, V] {
 	if m == nil {
 		return iterator[K, V]{}
 	}
-	m.check()
+	check(&m.h)
 	if m.used == 0 {
 		return iterator[K, V]{}
 	}
@@ -156,7 +156,12 @@ func (it *iterator[K, V]) next() *slot[K, V] {
 // with the same key, like maps.Insert. It panics like [Map.Set].
 func (m *Map[K, V]) Insert(seq iter.Seq2[K, V]) {
 	for k, v := range seq {
-		m.Set(k, v)
+		s, _, err := m.insert(k, "Insert")
+		if err != nil {
+			panic(err)
+		}
+		s.value = v
+		m.checkInvariants()
 	}
 }
 

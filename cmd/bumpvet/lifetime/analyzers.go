@@ -39,4 +39,3 @@ func reporter(rule string) func(*analysis.Pass) (any, error) {
 		return nil, nil
 	}
 }
-

@@ -139,7 +139,7 @@ func summarize(fs *fnState) *summary {
 		slices.Sort(o.View)
 	}
 	for _, r := range append(slices.Clone(fs.releases), fs.deferred...) {
-		if r.kind == opRewind {
+		if r.kind == opRewind || r.kind == opJoin {
 			continue
 		}
 		if j, ok := params[r.key.root]; ok {

@@ -334,8 +334,16 @@ func (fs *fnState) apply(s *state, r *release) {
 			return
 		}
 	}
+	if r.kind == opJoin {
+		// The child's memory now lives with its parent; the child is
+		// gone.
+		if _, ok := s.put[r.key]; !ok {
+			s.put[r.key] = int32(r.id)
+		}
+		return
+	}
 	for _, it := range fs.list {
-		if !it.keys[r.key] || s.stale[it.id] != -1 {
+		if !fs.arenaOf(it, r.key) || s.stale[it.id] != -1 {
 			continue
 		}
 		if since != nil && !since[it.id] {
@@ -348,6 +356,27 @@ func (fs *fnState) apply(s *state, r *release) {
 			s.put[r.key] = int32(r.id)
 		}
 	}
+}
+
+// arenaOf reports whether item it may be memory of arena k: allocated
+// from it, or from a child joined into it.
+func (fs *fnState) arenaOf(it *item, k key) bool {
+	if it.keys[k] {
+		return true
+	}
+	for c := range it.keys {
+		for range 8 {
+			p, ok := fs.parents[c]
+			if !ok {
+				break
+			}
+			if p == k {
+				return true
+			}
+			c = p
+		}
+	}
+	return false
 }
 
 func (fs *fnState) release(id int32) *release {
@@ -459,23 +488,18 @@ func usesHandle(instr ssa.Instruction, v ssa.Value) bool {
 // readsBinding reports whether the function literal of mc reads the
 // captured variable bound to v.
 func readsBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	fv := freeVarOf(mc, v)
+	if fv == nil {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
+	for _, r := range *fv.Referrers() {
+		l, ok := r.(*ssa.UnOp)
+		if !ok || l.Op != token.MUL {
 			continue
 		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
-			l, ok := r.(*ssa.UnOp)
-			if !ok || l.Op != token.MUL {
-				continue
-			}
-			for _, u := range *l.Referrers() {
-				if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
-					return true
-				}
+		for _, u := range *l.Referrers() {
+			if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
+				return true
 			}
 		}
 	}

@@ -18,6 +18,12 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		pos := c.usePos(fs, u.instr, u.operand)
 		rel := c.releaseText(u.rel)
 		if u.item == nil {
+			if u.rel.kind == opJoin {
+				c.report("arenareset", pos, fmt.Sprintf(
+					"arena %s is used after %s handed it to its parent; allocate from the parent, or fork another child",
+					c.exprText(fs, u.operand, pos), rel))
+				continue
+			}
 			c.report("arenareset", pos, fmt.Sprintf(
 				"arena %s is used after %s gave it back to the pool; take another with Get, or Put it later",
 				c.exprText(fs, u.operand, pos), rel))
@@ -69,15 +75,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 			if isPooled(k) {
 				return k, true
 			}
-			for _, r := range fs.releases {
-				if r.key == k {
-					return k, true
-				}
-			}
-			for _, r := range fs.deferred {
-				if r.key == k {
-					return k, true
-				}
+		}
+		for _, r := range append(fs.releases[:len(fs.releases):len(fs.releases)], fs.deferred...) {
+			if r.kind != opJoin && fs.arenaOf(it, r.key) {
+				return r.key, true
 			}
 		}
 		return key{}, false

@@ -39,6 +39,9 @@ func groupsFor(n int) (int, bool) {
 // negative count -1") or, leaving m unchanged, with an error wrapping the
 // allocator's if the storage cannot be provided; see [Map.TryGrow].
 func (m *Map[K, V]) Grow(n int) {
+	if m == nil {
+		mapName.PanicNil("Grow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("hashmap: Grow: negative count %d", n))
 	}
@@ -52,6 +55,9 @@ func (m *Map[K, V]) Grow(n int) {
 // [bump.ErrInvalidSize] if the table would not fit in memory, instead of
 // panicking. On error m is unchanged. It panics if n is negative.
 func (m *Map[K, V]) TryGrow(n int) error {
+	if m == nil {
+		mapName.PanicNil("TryGrow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("hashmap: TryGrow: negative count %d", n))
 	}
@@ -63,11 +69,12 @@ func (m *Map[K, V]) TryGrow(n int) error {
 
 // tryGrow makes room for n more entries; its error is unwrapped.
 func (m *Map[K, V]) tryGrow(n int) error {
-	m.check()
+	check(&m.h)
 	defer m.checkInvariants()
 	if n <= m.growthLeft {
 		return nil
 	}
+	m.own("Grow")
 	need := m.used + n
 	groups, ok := groupsFor(need)
 	if need < m.used || !ok {
