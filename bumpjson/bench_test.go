@@ -2,116 +2,30 @@ package bumpjson_test
 
 import (
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
 	"runtime"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
 func nanotime() int64 { return time.Now().UnixNano() }
-
-// The benchmark document: about 1 MB of nested structs, with the strings,
-// numbers, slices and pointers of a typical API payload.
-type benchDoc struct {
-	Generated string      `json:"generated"`
-	Items     []benchItem `json:"items"`
-}
-
-type benchItem struct {
-	ID       int64         `json:"id"`
-	Name     string        `json:"name"`
-	Email    string        `json:"email"`
-	Score    float64       `json:"score"`
-	Active   bool          `json:"active"`
-	Tags     []string      `json:"tags"`
-	Address  benchAddress  `json:"address"`
-	Friends  []benchFriend `json:"friends"`
-	Profile  *benchProfile `json:"profile"`
-	Balance  json.Number   `json:"balance"`
-	Note     string        `json:"note,omitempty"`
-	Ratings  []float64     `json:"ratings"`
-	Verified *bool         `json:"verified"`
-}
-
-type benchAddress struct {
-	Street string  `json:"street"`
-	City   string  `json:"city"`
-	Zip    string  `json:"zip"`
-	Lat    float64 `json:"lat"`
-	Lon    float64 `json:"lon"`
-}
-
-type benchFriend struct {
-	ID   int    `json:"id"`
-	Name string `json:"name"`
-}
-
-type benchProfile struct {
-	Bio   string   `json:"bio"`
-	Langs []string `json:"langs"`
-	Stats [4]int   `json:"stats"`
-}
-
-var benchDocument = sync.OnceValue(func() []byte {
-	r := rand.New(rand.NewPCG(1, 2))
-	words := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "\u00e9t\u00e9", "quote\"d", "tab\there"}
-	word := func() string { return words[r.IntN(len(words))] }
-	var doc benchDoc
-	doc.Generated = "2026-12-06T08:00:00Z"
-	size := 0
-	for i := 0; size < 1<<20; i++ {
-		v := r.IntN(2) == 0
-		it := benchItem{
-			ID: int64(i) * 7919, Name: word() + " " + word(), Email: fmt.Sprintf("%s.%d@example.com", word(), i),
-			Score: r.Float64() * 100, Active: r.IntN(2) == 0,
-			Address:  benchAddress{Street: fmt.Sprintf("%d %s Street", r.IntN(999), word()), City: word(), Zip: fmt.Sprintf("%05d", r.IntN(99999)), Lat: r.Float64()*180 - 90, Lon: r.Float64()*360 - 180},
-			Balance:  json.Number(fmt.Sprintf("%d.%02d", r.IntN(100000), r.IntN(100))),
-			Verified: &v,
-		}
-		for range r.IntN(5) + 1 {
-			it.Tags = append(it.Tags, word())
-		}
-		for range r.IntN(4) {
-			it.Friends = append(it.Friends, benchFriend{ID: r.IntN(1e6), Name: word()})
-		}
-		for range r.IntN(6) {
-			it.Ratings = append(it.Ratings, float64(r.IntN(50))/10)
-		}
-		if r.IntN(3) > 0 {
-			it.Profile = &benchProfile{Bio: word() + " " + word() + " " + word(), Langs: []string{word(), word()}, Stats: [4]int{r.IntN(100), r.IntN(1000), r.IntN(10), i}}
-		}
-		doc.Items = append(doc.Items, it)
-		size += 400
-		if i%64 == 0 {
-			b, _ := json.Marshal(doc)
-			size = len(b)
-		}
-	}
-	b, err := json.Marshal(doc)
-	if err != nil {
-		panic(err)
-	}
-	return b
-})
 
 // decodeStd and decodeArena are the benchmark bodies, kept out of line so
 // that the compiler cannot keep the results on the benchmark's stack.
 //
 //go:noinline
 func decodeStd(data []byte) error {
-	var doc benchDoc
+	var doc workload.JSONDoc
 	return json.Unmarshal(data, &doc)
 }
 
 //go:noinline
 func decodeArena(a bump.Allocator, data []byte) error {
-	var doc benchDoc
+	var doc workload.JSONDoc
 	return bumpjson.Unmarshal(a, data, &doc)
 }
 
@@ -120,7 +34,7 @@ func decodeArena(a bump.Allocator, data []byte) error {
 // bumpjson into an arena reset after each decoding. heap-B/doc-B is the
 // Go heap taken per byte of document.
 func BenchmarkUnmarshal(b *testing.B) {
-	data := benchDocument()
+	data := workload.JSONDocument()
 	report := func(b *testing.B, heap uint64) {
 		b.ReportMetric(float64(heap)/float64(b.N)/float64(len(data)), "heap-B/doc-B")
 	}
@@ -169,7 +83,7 @@ func BenchmarkUnmarshal(b *testing.B) {
 // warm arena alternately in one benchmark and reports how many times
 // faster bumpjson is: the ratio holds under the machine's varying load.
 func BenchmarkUnmarshalSpeedup(b *testing.B) {
-	data := benchDocument()
+	data := workload.JSONDocument()
 	a := new(bump.Bump)
 	for range 3 {
 		decodeArena(a, data)
@@ -199,7 +113,7 @@ func totalAlloc() uint64 {
 // decoding the 1 MB document takes at most 5% of its size from the Go
 // heap. It prints the figure.
 func TestArenaHeapFraction(t *testing.T) {
-	data := benchDocument()
+	data := workload.JSONDocument()
 	a := new(bump.Bump)
 	for range 3 {
 		if err := decodeArena(a, data); err != nil {

@@ -55,9 +55,10 @@ func TestDebugUseAfterReset(t *testing.T) {
 		t.Fatalf("decoded %+v", doc)
 	}
 	b.Reset()
-	if !faults(func() { sink = name[3] }) {
+	if !faults(func() { sink = name[3] }) { //bumpvet:ignore must fault
 		t.Error("reading a decoded string's bytes after Reset did not fault")
 	}
+	//bumpvet:ignore reads the released memory to check that it is poisoned
 	if items[1].X != "" || items[1].Y == 6 || items[1].Y == 0 {
 		t.Errorf("a decoded struct after Reset reads %+v, want poison (empty string, pattern in Y)", items[1])
 	}

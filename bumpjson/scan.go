@@ -1,7 +1,9 @@
 package bumpjson
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -149,14 +151,17 @@ func validWord(data []byte, i int, w string) (int, bool) {
 // returns the index after its closing quote.
 func validString(data []byte, i int) (int, bool) {
 	i++
-	for i < len(data) {
-		c := data[i]
-		switch {
+	for {
+		i = stringSpecial(data, i, false)
+		if i >= len(data) {
+			return i, false
+		}
+		switch c := data[i]; {
 		case c == '"':
 			return i + 1, true
 		case c < ' ':
 			return i, false
-		case c == '\\':
+		default: // '\\'
 			if i+1 >= len(data) {
 				return i + 1, false
 			}
@@ -173,11 +178,38 @@ func validString(data []byte, i int) (int, bool) {
 			default:
 				return i + 1, false
 			}
-		default:
-			i++
 		}
 	}
-	return i, false
+}
+
+// stringSpecial returns the index of the first byte from data[i] on that
+// a string scan must look at: a quote, a backslash or a control
+// character, and with nonASCII a byte of a multi-byte sequence too; or
+// len(data). It looks at eight bytes at a time.
+func stringSpecial(data []byte, i int, nonASCII bool) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	var high uint64
+	if nonASCII {
+		high = hi
+	}
+	for ; i+8 <= len(data); i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:])
+		q := x ^ (lo * '"')
+		b := x ^ (lo * '\\')
+		// Each term flags (in its high bit) the bytes that are zero, or
+		// below 0x20; the lowest flag is exact, which is the one used.
+		m := ((q-lo)&^q | (b-lo)&^b | (x-lo*0x20)&^x) & hi
+		m |= x & high
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == '"' || c == '\\' || c < ' ' || nonASCII && c >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
 }
 
 // validNumber checks the number starting at data[i] and returns the index
@@ -286,6 +318,7 @@ func skipValue(data []byte, i int) int {
 func skipString(data []byte, i int) int {
 	i++
 	for {
+		i = stringSpecial(data, i, false)
 		switch data[i] {
 		case '"':
 			return i + 1
@@ -317,8 +350,8 @@ func stringEnd(data []byte, i int) (int, bool) {
 	i++
 	plain := true
 	for {
-		c := data[i]
-		switch {
+		i = stringSpecial(data, i, plain)
+		switch c := data[i]; {
 		case c == '"':
 			return i + 1, plain
 		case c == '\\':

@@ -1,5 +1,7 @@
 // Package hashmap provides Map, a hash map whose storage comes from a
-// [bump.Allocator], with the semantics of Go's built-in map.
+// [bump.Allocator], with the semantics of Go's built-in map, and Set, the
+// set of comparable values Go code writes as a map[K]struct{}, on the
+// same table.
 //
 // # Moving from map[K]V
 //
@@ -13,6 +15,10 @@
 //	make(map[K]V, n)                 hashmap.WithCapacity[K, V](a, n)
 //	maps.Clone, Equal, EqualFunc     m.Clone(), hashmap.Equal, hashmap.EqualFunc
 //	maps.DeleteFunc, Insert, Collect m.DeleteFunc, m.Insert, hashmap.Collect
+//
+// A [Set] replaces a map[K]struct{}: [NewSet], [Set.Add] (which reports
+// whether the value was new), [Set.Has], [Set.Delete], [Set.All], and the
+// set algebra [Union], [Intersection], [Difference] and [Set.Equal].
 //
 // What needs the allocator (inserting, growing, cloning) is a method or a
 // function of this package; everything that only reads works on the

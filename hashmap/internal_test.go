@@ -171,15 +171,17 @@ func TestHashSeededPerMap(t *testing.T) {
 	}
 	require.Less(t, same, 5)
 	require.Less(t, sameStr, 5)
-	// Low bits (H2) and high bits (H1) both vary with the key.
+	// Low bits (H2) and high bits (H1) both vary with the key. (With
+	// 1000 keys one of the 128 H2 values goes missing one run in 20;
+	// with 5000, one in 10^15.)
 	h2s, h1s := map[uint64]bool{}, map[uintptr]bool{}
-	for k := range 1000 {
+	for k := range 5000 {
 		h := a.hash(k)
 		h2s[h2(h)] = true
 		h1s[h1(h)&1023] = true
 	}
 	require.Len(t, h2s, 128)
-	require.Greater(t, len(h1s), 500)
+	require.Greater(t, len(h1s), 900)
 }
 
 var sinkHash uintptr

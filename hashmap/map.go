@@ -67,10 +67,15 @@ func newMap[K comparable, V any](a bump.Allocator, fn string) *Map[K, V] {
 	if err != nil {
 		panic(mapName.Wrap(fn, err))
 	}
+	m.init(a)
+	return m
+}
+
+// init prepares m, a header just allocated from a, for use.
+func (m *Map[K, V]) init(a bump.Allocator) {
 	m.h.Init(a)
 	m.alloc = a
 	m.initHash()
-	return m
 }
 
 // WithCapacity returns a map, allocated like [New], with room for at least

@@ -24,8 +24,19 @@ func TestNilReads(t *testing.T) {
 	var v *vec.Vec[int]
 	var d *deque.Deque[int]
 	var m *hashmap.Map[string, int]
+	var hs *hashmap.Set[string]
 	var s *str.String
 	reads := map[string]func() any{
+		"set Len":             func() any { return hs.Len() },
+		"set Has":             func() any { return hs.Has("a") },
+		"set Allocator":       func() any { return hs.Allocator() == nil },
+		"set Clone":           func() any { return hs.Clone() == nil },
+		"set Delete":          func() any { hs.Delete("a"); return nil },
+		"set Clear":           func() any { hs.Clear(); return nil },
+		"set DeleteFunc":      func() any { hs.DeleteFunc(func(string) bool { return true }); return nil },
+		"set String":          func() any { return hs.String() },
+		"set All":             func() any { return count1(hs.All()) },
+		"set MarshalJSON":     func() any { b, _ := hs.MarshalJSON(); return string(b) },
 		"vec Len":             func() any { return v.Len() },
 		"vec Cap":             func() any { return v.Cap() },
 		"vec Slice":           func() any { return len(v.Slice()) },
@@ -84,6 +95,8 @@ func TestNilReads(t *testing.T) {
 		"str Len": 0, "str Cap": 0, "str String": "", "str Allocator": true,
 		"str MarshalJSON": `""`, "vec MarshalJSON": "null", "deque MarshalJSON": "null",
 		"hashmap MarshalJSON": "null",
+		"set Len":             0, "set Has": false, "set Allocator": true, "set Clone": true,
+		"set String": "[]", "set All": 0, "set MarshalJSON": "null",
 	}
 	for name, read := range reads {
 		t.Run(name, func(t *testing.T) {
@@ -92,6 +105,14 @@ func TestNilReads(t *testing.T) {
 			require.Equal(t, want[name], got)
 		})
 	}
+}
+
+func count1[K any](seq func(func(K) bool)) int {
+	n := 0
+	for range seq {
+		n++
+	}
+	return n
 }
 
 func count2[K, V any](seq func(func(K, V) bool)) int {
@@ -109,8 +130,15 @@ func TestNilWrites(t *testing.T) {
 	var v *vec.Vec[int]
 	var d *deque.Deque[int]
 	var m *hashmap.Map[string, int]
+	var hs *hashmap.Set[string]
 	var s *str.String
 	writes := map[string]func(){
+		"hashmap: Add: write to nil Set":                  func() { hs.Add("a") },
+		"hashmap: TryAdd: write to nil Set":               func() { _, _ = hs.TryAdd("a") },
+		"hashmap: Insert: write to nil Set":               func() { hs.Insert(func(yield func(string) bool) { yield("a") }) },
+		"hashmap: Grow: write to nil Set":                 func() { hs.Grow(1) },
+		"hashmap: TryGrow: write to nil Set":              func() { _ = hs.TryGrow(1) },
+		"hashmap: UnmarshalJSON: write to nil Set":        func() { _ = hs.UnmarshalJSON([]byte(`["a"]`)) },
 		"vec: TryPush: write to nil Vec":                  func() { _ = v.TryPush(1) },
 		"vec: AppendSlice: write to nil Vec":              func() { v.AppendSlice([]int{1}) },
 		"vec: Extend: write to nil Vec":                   func() { v.Extend(func(func(int) bool) {}) },
@@ -196,6 +224,14 @@ func TestCopies(t *testing.T) {
 		m.Set(2, 2) // the original still works
 		require.Equal(t, 2, m.Len())
 
+		hs := hashmap.NewSet[int](a)
+		hs.Add(1)
+		chs := alloctest.CopyOf(hs)
+		require.PanicsWithValue(t, "hashmap: Add: Set copied by value after first use", func() { chs.Add(2) })
+		require.PanicsWithValue(t, "hashmap: Delete: Set copied by value after first use", func() { chs.Delete(1) })
+		require.PanicsWithValue(t, "hashmap: Clear: Set copied by value after first use", func() { chs.Clear() })
+		require.Equal(t, "[1]", hs.String())
+
 		s := str.From(a, "ab")
 		cs := alloctest.CopyOf(s)
 		require.PanicsWithValue(t, "str: WriteString: String copied by value after first use", func() { _, _ = cs.WriteString("c") })
@@ -244,6 +280,16 @@ var decodeCases = []decodeCase{
 			return m, m.String
 		},
 		bad: `{"a":[9,9],"c":"x"}`, good: `{"c":[7]}`, want: "map[c:[7]]",
+	},
+	{
+		name: "set",
+		fill: func(a bump.Allocator) (json.Unmarshaler, func() string) {
+			s := hashmap.NewSet[[2]int](a)
+			s.Add([2]int{1, 2})
+			s.Add([2]int{3, 4})
+			return s, s.String
+		},
+		bad: `[[9,9],"x"]`, good: `[[7,7]]`, want: "[[7 7]]",
 	},
 	{
 		name: "str",
