@@ -112,3 +112,19 @@ func FuzzStr(f *testing.F) {
 		fuzzMachine(t, data, strOps, func() machine { return newStrMachine(env) })
 	})
 }
+
+func FuzzBTree(f *testing.F) {
+	f.Add([]byte{1, 0, 5, 0, 1, 0, 3, 0, 0, 11, 0, 200, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, data := fuzzEnv(data)
+		fuzzMachine(t, data, btreeOps, func() machine { return newBTreeMachine(env) })
+	})
+}
+
+func FuzzPQueue(f *testing.F) {
+	f.Add([]byte{1, 0, 5, 0, 0, 9, 0, 1, 2, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, data := fuzzEnv(data)
+		fuzzMachine(t, data, pqueueOps, func() machine { return newPQueueMachine(env) })
+	})
+}
