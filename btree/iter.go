@@ -173,10 +173,13 @@ func (c *cursor[K, V]) down(yield func(K, V) bool) {
 // ascend yields m's entries in ascending order, from the first key not
 // less than from, or from the first key if all is set.
 func (m *Map[K, V]) ascend(from K, all bool, yield func(K, V) bool) {
-	if m == nil || m.root == nil {
+	if m == nil {
 		return
 	}
 	m.check()
+	if m.root == nil {
+		return
+	}
 	c := cursor[K, V]{m: m}
 	c.seekUp(from, false, all)
 	c.up(yield)
@@ -185,10 +188,13 @@ func (m *Map[K, V]) ascend(from K, all bool, yield func(K, V) bool) {
 // descend yields m's entries in descending order, from the last key not
 // greater than from, or from the last key if all is set.
 func (m *Map[K, V]) descend(from K, all bool, yield func(K, V) bool) {
-	if m == nil || m.root == nil {
+	if m == nil {
 		return
 	}
 	m.check()
+	if m.root == nil {
+		return
+	}
 	c := cursor[K, V]{m: m}
 	c.seekDown(from, false, all)
 	c.down(yield)

@@ -211,6 +211,9 @@ func (s *Set[K]) elements() []K {
 // nothing. s must have been made by NewSet or NewSetFunc. On error s is
 // unchanged.
 func (s *Set[K]) UnmarshalJSON(data []byte) error {
+	if s != nil {
+		s.m.check()
+	}
 	if s == nil || s.m.search == nil {
 		return fmt.Errorf("btree: UnmarshalJSON: Set not made by NewSet or NewSetFunc")
 	}

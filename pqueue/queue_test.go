@@ -173,9 +173,9 @@ func TestNilAndZero(t *testing.T) {
 	for range q.Drain() {
 		t.Fatal("draining nil")
 	}
-	wantPanic(t, "pqueue: Push on nil Queue", func() { q.Push(1) })
+	wantPanic(t, "pqueue: Push: write to nil Queue", func() { q.Push(1) })
 	var z pqueue.Queue[int]
-	wantPanic(t, "pqueue: Push on Queue not made by New, NewFunc or NewIndexed", func() { z.Push(1) })
+	wantPanic(t, "pqueue: Push: Queue not made by New, NewFunc or NewIndexed", func() { z.Push(1) })
 }
 
 func TestErrors(t *testing.T) {
