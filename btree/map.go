@@ -53,11 +53,8 @@ func New[K cmp.Ordered, V any](a bump.Allocator) *Map[K, V] {
 // initOrdered sets m's order to cmp.Compare's, with the searches
 // instantiated for K.
 func initOrdered[K cmp.Ordered, V any](m *Map[K, V]) {
-	m.cmp = cmp.Compare[K]
-	m.search = searchOrdered[K, V]
-	if isFloat[K]() {
-		m.search = searchFloat[K, V]
-	}
+	o := orderingOf[K, V]()
+	m.search, m.cmp = o.search, o.cmp
 }
 
 // initFunc sets m's order to cmp's.

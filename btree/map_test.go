@@ -308,6 +308,10 @@ func TestArenaSteadyStateAllocatesNothing(t *testing.T) {
 	for i := range 10000 {
 		m.Set(i, i)
 	}
+	// New itself takes nothing from the Go heap in an arena.
+	if allocs := testing.AllocsPerRun(100, func() { btree.New[int, int](&b).Set(1, 1) }); allocs != 0 {
+		t.Fatalf("New and a Set in an arena: %v Go-heap allocations", allocs)
+	}
 	i := 0
 	allocs := testing.AllocsPerRun(1000, func() {
 		m.Delete(i)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/internal/header"
@@ -43,14 +44,38 @@ var queueName = header.Name{Pkg: "pqueue", Type: "Queue"}
 // [NewFunc] with func(a, b T) bool { return a > b }.
 func New[T cmp.Ordered](a bump.Allocator) *Queue[T] {
 	q := newQueue[T](a, "New")
-	q.less = cmp.Less[T]
+	o := orderingOf[T]()
+	q.less, q.up, q.down = o.less, o.up, o.down
+	return q
+}
+
+// An ordering is what New gives a Queue.
+type ordering[T any] struct {
+	less func(a, b T) bool
+	up   func(s []T, i int)
+	down func(s []T, i int) bool
+}
+
+// orderings caches an *ordering[T] per element type: a func value of a
+// generic function, taken in generic code, is a closure over the
+// instantiation's dictionary, which would cost every New Go-heap
+// allocations.
+var orderings sync.Map // reflect.Type of ordering[T] -> *ordering[T]
+
+func orderingOf[T cmp.Ordered]() *ordering[T] {
+	t := reflect.TypeFor[ordering[T]]()
+	if o, ok := orderings.Load(t); ok {
+		return o.(*ordering[T])
+	}
+	o := &ordering[T]{less: cmp.Less[T]}
 	switch reflect.TypeFor[T]().Kind() {
 	case reflect.Float32, reflect.Float64:
 		// < does not order NaNs: keep the calls to cmp.Less.
 	default:
-		q.up, q.down = upOrdered[T], downOrdered[T]
+		o.up, o.down = upOrdered[T], downOrdered[T]
 	}
-	return q
+	v, _ := orderings.LoadOrStore(t, o)
+	return v.(*ordering[T])
 }
 
 // NewFunc returns an empty queue, allocated like [New], whose Pop returns

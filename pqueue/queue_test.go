@@ -269,3 +269,21 @@ func wantPanic(t *testing.T, want string, f func()) {
 	}()
 	f()
 }
+
+// TestNoHeapAllocationInArena checks that a queue made, filled and
+// drained in a warm arena takes nothing from the Go heap.
+func TestNoHeapAllocationInArena(t *testing.T) {
+	var b bump.Bump
+	allocs := testing.AllocsPerRun(100, func() {
+		q := pqueue.New[int](&b)
+		for i := range 100 {
+			q.Push(100 - i)
+		}
+		for range q.Drain() {
+		}
+		b.Reset()
+	})
+	if allocs != 0 {
+		t.Fatalf("%v Go-heap allocations per queue", allocs)
+	}
+}
