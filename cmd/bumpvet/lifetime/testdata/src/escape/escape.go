@@ -168,3 +168,24 @@ func generic() *job {
 	defer pool.Put(a)
 	return clone(a, job{"x"}) // want `clone\(a, job{…}\) .* is returned, but the deferred pool.Put\(a\)`
 }
+
+type result struct {
+	Name  string
+	Count int
+}
+
+func returnsStruct(name string) (result, *result) {
+	a := pool.Get()
+	defer pool.Put(a)
+	s := bump.String(a, name)
+	r := result{Name: s, Count: 1}
+	p := &result{Name: s}
+	return r, p // want `r, which holds s \(from bump.String\(a, name\), line \d+\), is returned, but the deferred pool.Put\(a\) \(deferred at line \d+\) releases its arena when the function returns: return a copy holding strings.Clone\(s\) instead` `p, which holds s .*, is returned`
+}
+
+func returnsStructCopy(name string) result {
+	a := pool.Get()
+	defer pool.Put(a)
+	s := bump.String(a, name)
+	return result{Name: strings.Clone(s), Count: len(s)}
+}
