@@ -424,7 +424,8 @@ func copyHint(t types.Type, expr string) string {
 	return ""
 }
 
-// heldItem returns an arena value that the composite value it holds.
+// heldItem returns an arena value that the composite value it holds, or
+// nil.
 func heldItem(it *item) *item {
 	seen := map[*item]bool{}
 	queue := []*item{it}
