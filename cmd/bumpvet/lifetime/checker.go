@@ -34,7 +34,6 @@ type Result struct {
 // A Finding is one problem, reported by the analyzer of its Rule.
 type Finding struct {
 	Pos     token.Pos
-	End     token.Pos
 	Rule    string // "arenareset" or "arenaescape"
 	Message string
 }
