@@ -2,6 +2,7 @@ package hashmap
 
 import (
 	"iter"
+	"math/bits"
 	"math/rand/v2"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -28,43 +29,41 @@ import (
 // iter.Pull whose stop is never called) keeps m from giving back the
 // tables it outgrows until its allocator reclaims them.
 func (m *Map[K, V]) All() iter.Seq2[K, V] {
-	// A method value, not a func literal: the caller inlines All, and a
-	// func literal would then be compiled in the caller's package, where
-	// the helpers below are not inlined into it.
-	return m.all
-}
-
-// all is the iterator of All. It is iterator.next written out, so that
-// an entry costs the few instructions of this loop and the yield, with
-// the iterator's state in registers (the inliner will not take next).
-func (m *Map[K, V]) all(yield func(K, V) bool) {
-	it := m.iter()
-	if it.m == nil {
-		return
-	}
-	defer it.stop()
-	gen := it.gen
-	for g, left := it.nextGroup(); g != nil; g, left = it.nextGroup() {
-		for {
-			// left holds only the top bit of each slot's byte: no need
-			// for matchFull.
-			full := left & bitset(g.ctrl)
-			if full == 0 {
-				break
-			}
-			left = full.removeFirst()
-			s := &g.slots[full.first()]
-			if m.gen != gen {
-				// Replaced (go on over the old table) or cleared (stop).
-				if m.gen.clear() != gen.clear() {
+	return func(yield func(K, V) bool) {
+		it := m.iter()
+		if it.m == nil {
+			return
+		}
+		defer it.stop()
+		// iterator.next, written out so that an entry costs the few
+		// instructions of this loop and the yield, with the iterator's
+		// state in registers. The caller inlines All, so this literal is
+		// compiled in the caller's package, where the table's small
+		// helpers do not inline: the loop uses none.
+		gen := it.gen
+		for g, left := it.nextGroup(); g != nil; g, left = it.nextGroup() {
+			for {
+				// left holds only the top bit of each slot's byte: no
+				// need for matchFull.
+				full := left & bitset(g.ctrl)
+				if full == 0 {
+					break
+				}
+				left = full & (full - 1)
+				s := &g.slots[uint(bits.TrailingZeros64(uint64(full))>>3)&(groupSize-1)]
+				if m.gen != gen {
+					// Replaced (go on over the old table) or cleared
+					// (stop).
+					if m.gen.clear() != gen.clear() {
+						return
+					}
+					if s = m.current(s); s == nil {
+						continue
+					}
+				}
+				if !yield(s.key, s.value) {
 					return
 				}
-				if s = m.current(s); s == nil {
-					continue
-				}
-			}
-			if !yield(s.key, s.value) {
-				return
 			}
 		}
 	}
