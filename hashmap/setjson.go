@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // sorted returns the values of s in a slice (nil for a nil s), in the
@@ -77,8 +79,10 @@ func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	}
 	checkSet(&s.m.h)
 	s.own("UnmarshalJSON")
-	var decoded []K
-	if err := json.Unmarshal(data, &decoded); err != nil {
+	// Decoding into a fresh slice keeps the container unchanged whatever
+	// decoding gets through before an error.
+	decoded, err := bumpjson.UnmarshalSlice[K](s.m.alloc, data)
+	if err != nil {
 		return setName.Wrap("UnmarshalJSON", err)
 	}
 	if decoded == nil {

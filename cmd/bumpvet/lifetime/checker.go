@@ -22,7 +22,7 @@ var Flow = &analysis.Analyzer{
 	Doc:        "find arena memory and its releases (facts for arenareset and arenaescape)",
 	URL:        "https://pkg.go.dev/github.com/bumpkit/bumpkit/cmd/bumpvet/lifetime",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Results), new(Releases), new(usesArenas)},
+	FactTypes:  []analysis.Fact{new(Results), new(Releases), new(Recovers), new(usesArenas)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -34,7 +34,6 @@ type Result struct {
 // A Finding is one problem, reported by the analyzer of its Rule.
 type Finding struct {
 	Pos     token.Pos
-	End     token.Pos
 	Rule    string // "arenareset" or "arenaescape"
 	Message string
 }
@@ -54,7 +53,9 @@ type checker struct {
 	// summaries of this package's functions, function literals included.
 	summaries map[*ssa.Function]*summary
 	calls     map[token.Pos]*ast.CallExpr
-	stmts     map[token.Pos]ast.Stmt // go and defer statements
+	stmts     map[token.Pos]ast.Stmt          // go and defer statements
+	selectors map[token.Pos]*ast.SelectorExpr // by Sel
+	indexes   map[token.Pos]*ast.IndexExpr    // by Lbrack
 	// ignored holds the lines of //bumpvet:ignore directives, by file.
 	ignored map[string]map[int]bool
 	// read holds the package-level variables the package reads; the
@@ -163,6 +164,8 @@ func (c *checker) buildSSA() {
 func (c *checker) indexSyntax() {
 	c.calls = map[token.Pos]*ast.CallExpr{}
 	c.stmts = map[token.Pos]ast.Stmt{}
+	c.selectors = map[token.Pos]*ast.SelectorExpr{}
+	c.indexes = map[token.Pos]*ast.IndexExpr{}
 	c.ignored = map[string]map[int]bool{}
 	for _, f := range c.pass.Files {
 		for _, cg := range f.Comments {
@@ -184,6 +187,10 @@ func (c *checker) indexSyntax() {
 				c.stmts[n.Defer] = n
 			case *ast.GoStmt:
 				c.stmts[n.Go] = n
+			case *ast.SelectorExpr:
+				c.selectors[n.Sel.Pos()] = n
+			case *ast.IndexExpr:
+				c.indexes[n.Lbrack] = n
 			}
 			return true
 		})
@@ -198,6 +205,22 @@ func (c *checker) report(rule string, pos token.Pos, msg string) {
 		return
 	}
 	c.findings = append(c.findings, Finding{Pos: pos, Rule: rule, Message: msg})
+}
+
+// runsRecovered reports whether the call c runs its argument i, a
+// function, expecting it to panic: a function named Panics... (testify's
+// assertions), or one whose summary says so.
+func (c *checker) runsRecovered(call *ssa.CallCommon, i int) bool {
+	name := ""
+	if call.IsInvoke() {
+		name = call.Method.Name()
+	} else if fn := call.StaticCallee(); fn != nil {
+		name = fn.Name()
+		if s := c.summaryOf(fn); s != nil && slices.Contains(s.Recovers, i) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "Panics")
 }
 
 // summaryOf returns what is known of fn: from the table's functions
@@ -225,6 +248,10 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 	var rel Releases
 	if c.pass.ImportObjectFact(obj, &rel) {
 		s.Releases = rel.Params
+	}
+	var rec Recovers
+	if c.pass.ImportObjectFact(obj, &rec) {
+		s.Recovers = rec.Params
 	}
 	if s.empty() {
 		return nil

@@ -18,6 +18,12 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		pos := c.usePos(fs, u.instr, u.operand)
 		rel := c.releaseText(u.rel)
 		if u.item == nil {
+			if u.rel.kind == opJoin {
+				c.report("arenareset", pos, fmt.Sprintf(
+					"arena %s is used after %s handed it to its parent; allocate from the parent, or fork another child",
+					c.exprText(fs, u.operand, pos), rel))
+				continue
+			}
 			c.report("arenareset", pos, fmt.Sprintf(
 				"arena %s is used after %s gave it back to the pool; take another with Get, or Put it later",
 				c.exprText(fs, u.operand, pos), rel))
@@ -32,19 +38,19 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		case isReturn && u.rel.deferred:
 			c.report("arenaescape", pos, fmt.Sprintf(
 				"%s is returned, but the deferred %s releases its arena when the function returns: return %s instead, or let the caller pass the arena",
-				what, rel, cp))
+				what, rel, or(cp, "a copy")))
 		case u.rel.kind == opPut:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s released its arena: copy it before the Put (%s)",
-				what, rel, cp))
+				"%s is used after %s released its arena: copy it before the Put%s",
+				what, rel, paren(cp)))
 		case u.rel.kind == opRewind:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it (it was allocated after the checkpoint): copy it before the ResetTo (%s), or allocate it before the checkpoint",
-				what, rel, cp))
+				"%s is used after %s freed it (it was allocated after the checkpoint): copy it before the ResetTo%s, or allocate it before the checkpoint",
+				what, rel, paren(cp)))
 		default:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it: copy it before the reset (%s), or allocate it again after",
-				what, rel, cp))
+				"%s is used after %s freed it: copy it before the reset%s, or allocate it again after",
+				what, rel, paren(cp)))
 		}
 	}
 }
@@ -69,15 +75,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 			if isPooled(k) {
 				return k, true
 			}
-			for _, r := range fs.releases {
-				if r.key == k {
-					return k, true
-				}
-			}
-			for _, r := range fs.deferred {
-				if r.key == k {
-					return k, true
-				}
+		}
+		for _, r := range append(fs.releases[:len(fs.releases):len(fs.releases)], fs.deferred...) {
+			if r.kind != opJoin && fs.arenaOf(it, r.key) {
+				return r.key, true
 			}
 		}
 		return key{}, false
@@ -88,14 +89,22 @@ func (c *checker) checkEscapes(fs *fnState) {
 			case *ssa.Store:
 				g := globalRoot(x.Addr)
 				it := fs.items[x.Val]
+				if g == nil && it != nil && !it.cell && !isHandle(it.v.Type()) {
+					c.checkParamStore(fs, b, i, x, it)
+				}
 				if g == nil || it == nil || !c.read[g] || isHandle(it.v.Type()) {
 					continue
 				}
 				if _, ok := owned(it); ok {
-					what, cp := c.describeCopy(fs, it, x.Val, x.Pos())
+					// What a value appended to the variable holds.
+					v := x.Val
+					if h := heldItem(it); it.contains && h != nil {
+						it, v = h, h.v
+					}
+					what, cp := c.describeCopy(fs, it, v, x.Pos())
 					c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
 						"%s is stored in package-level variable %s, which outlives its arena %s: store %s instead",
-						what, g.Name(), c.arenaOf(fs, it), cp))
+						what, g.Name(), c.arenaOf(fs, it), or(cp, "a copy")))
 				}
 			case *ssa.MapUpdate:
 				g := globalRoot(x.Map)
@@ -108,7 +117,7 @@ func (c *checker) checkEscapes(fs *fnState) {
 							what, cp := c.describeCopy(fs, it, v, x.Pos())
 							c.report("arenaescape", c.usePos(fs, x, v), fmt.Sprintf(
 								"%s is stored in package-level map %s, which outlives its arena %s: store %s instead",
-								what, g.Name(), c.arenaOf(fs, it), cp))
+								what, g.Name(), c.arenaOf(fs, it), or(cp, "a copy")))
 							break
 						}
 					}
@@ -123,7 +132,7 @@ func (c *checker) checkEscapes(fs *fnState) {
 						what, cp := c.describeCopy(fs, it, x.X, x.Pos())
 						c.report("arenaescape", c.usePos(fs, x, x.X), fmt.Sprintf(
 							"%s is sent on a channel, but %s may release its arena before the receiver is done with it: send %s instead, or wait for the receiver before the release",
-							what, c.releaseText(r), cp))
+							what, c.releaseText(r), or(cp, "a copy")))
 					}
 				}
 			case *ssa.Go:
@@ -138,6 +147,88 @@ func (c *checker) checkEscapes(fs *fnState) {
 			}
 		}
 	}
+}
+
+// checkParamStore reports arena memory stored into what a parameter
+// points to (the caller's object, which outlives the call) when the
+// function then releases the arena.
+func (c *checker) checkParamStore(fs *fnState, b *ssa.BasicBlock, i int, x *ssa.Store, it *item) {
+	p := paramRoot(x.Addr)
+	if p == nil || isArenaType(p.Type()) {
+		return
+	}
+	keys := make([]key, 0, len(it.keys))
+	for k := range it.keys {
+		if k.path != viewPath {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].path < keys[j].path })
+	for _, k := range keys {
+		r := fs.releaseAfter(b, i, k, false)
+		if r == nil {
+			continue
+		}
+		v := x.Val
+		if h := heldItem(it); it.contains && h != nil {
+			it, v = h, h.v
+		}
+		what, cp := c.describeCopy(fs, it, v, x.Pos())
+		target := c.addrText(fs, x.Addr)
+		if target == "" {
+			target = "memory of parameter " + p.Name()
+		}
+		c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
+			"%s is stored in %s, which outlives the call, but %s releases its arena: store %s instead",
+			what, target, c.releaseText(r), or(cp, "a copy")))
+		return
+	}
+}
+
+// paramRoot returns the parameter whose memory the address addr points
+// into, through field and element selections and loads, or nil.
+func paramRoot(addr ssa.Value) *ssa.Parameter {
+	for range 32 {
+		switch x := addr.(type) {
+		case *ssa.Parameter:
+			switch x.Type().Underlying().(type) {
+			case *types.Pointer, *types.Slice:
+				return x
+			}
+			return nil
+		case *ssa.FieldAddr:
+			addr = x.X
+		case *ssa.IndexAddr:
+			addr = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			addr = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// addrText returns the source text of the location addr: s.f, x[i].
+func (c *checker) addrText(fs *fnState, addr ssa.Value) string {
+	var e ast.Expr
+	switch x := addr.(type) {
+	case *ssa.FieldAddr:
+		if sel := c.selectors[x.Pos()]; sel != nil {
+			e = sel
+		}
+	case *ssa.IndexAddr:
+		if ix := c.indexes[x.Pos()]; ix != nil {
+			e = ix
+		}
+	}
+	if e == nil {
+		return ""
+	}
+	return types.ExprString(e)
 }
 
 func (c *checker) checkGoroutine(fs *fnState, b *ssa.BasicBlock, i int, call *ssa.CallCommon, owned func(*item) (key, bool)) {
@@ -171,9 +262,16 @@ func (c *checker) checkGoroutine(fs *fnState, b *ssa.BasicBlock, i int, call *ss
 // instruction i of block b, on a path that does not first wait for other
 // goroutines (a Wait method, a channel receive or a select), or nil.
 func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
+	return fs.releaseAfter(b, i, k, true)
+}
+
+// releaseAfter returns a release of arena k that may run after
+// instruction i of block b (if stopAtJoins, on a path that does not first
+// wait for other goroutines), or nil.
+func (fs *fnState) releaseAfter(b *ssa.BasicBlock, i int, k key, stopAtJoins bool) *release {
 	var deferred *release
 	for _, r := range fs.deferred {
-		if r.key == k {
+		if frees(r) && fs.arenaOfKey(k, r.key) {
 			deferred = r
 			break
 		}
@@ -182,13 +280,13 @@ func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
 	var walk func(b *ssa.BasicBlock, from int) *release
 	walk = func(b *ssa.BasicBlock, from int) *release {
 		for _, instr := range b.Instrs[from:] {
-			if isJoin(instr) {
+			if stopAtJoins && isJoin(instr) {
 				return nil
 			}
 			switch instr.(type) {
 			case *ssa.Call:
 				for _, r := range fs.releases {
-					if r.instr == instr && r.key == k {
+					if r.instr == instr && frees(r) && fs.arenaOfKey(k, r.key) {
 						return r
 					}
 				}
@@ -209,6 +307,13 @@ func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
 		return nil
 	}
 	return walk(b, i+1)
+}
+
+// frees reports whether r frees all of its arena's memory. A ResetTo
+// frees only what was allocated after its checkpoint, which these checks,
+// made once for the whole function, cannot tell.
+func frees(r *release) bool {
+	return r.kind == opRelease || r.kind == opPut
 }
 
 // isJoin reports whether instr may wait for another goroutine.
@@ -238,7 +343,7 @@ func (c *checker) describe(fs *fnState, it *item, v ssa.Value, pos token.Pos) st
 }
 
 // describeCopy is describe, and also says how to copy the memory out:
-// "strings.Clone(s)", or "a copy" where the checker cannot say.
+// "strings.Clone(s)", or "" where the checker cannot say.
 func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos) (what, copy string) {
 	// Look through variables kept in memory (captured ones, the result
 	// slots of a function with defers) to the value stored in them.
@@ -257,9 +362,16 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 	if it.contains {
 		if _, ok := v.(*ssa.MakeClosure); !ok {
 			// What the composite value holds: the appended string, the
-			// field's value.
+			// field's value; named after the variable holding it, if any.
 			if src := heldItem(it); src != nil {
-				it, v = src, src.v
+				held, heldCopy := c.describeCopy(fs, src, src.v, pos)
+				if name := c.exprText(fs, v, pos); token.IsIdentifier(name) {
+					if heldCopy != "" {
+						heldCopy = "a copy holding " + heldCopy
+					}
+					return fmt.Sprintf("%s, which holds %s,", name, held), heldCopy
+				}
+				return held, heldCopy
 			}
 		}
 	}
@@ -268,7 +380,7 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 		if _, ok := v.(*ssa.MakeClosure); ok || name == "" {
 			name = "a func value"
 		}
-		return name + " holding memory of arena " + c.arenaOf(fs, it), "a copy"
+		return name + " holding memory of arena " + c.arenaOf(fs, it), ""
 	}
 	copy = copyHint(v.Type(), name)
 	if name == "" {
@@ -284,10 +396,24 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 	return name, copy
 }
 
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
 // copyHint says how to copy the memory of expr, of type t, to the Go heap.
 func copyHint(t types.Type, expr string) string {
 	if expr == "" || strings.HasSuffix(expr, "...") {
-		return "a copy"
+		return ""
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -308,7 +434,7 @@ func copyHint(t types.Type, expr string) string {
 	case isContainer(t, "str", "String"):
 		return "strings.Clone(" + expr + ".String())"
 	}
-	return "a copy"
+	return ""
 }
 
 func isContainer(t types.Type, pkg, name string) bool {
@@ -373,28 +499,37 @@ func (c *checker) arenaOf(fs *fnState, it *item) string {
 // exprText returns the source text of v: preferably the name of a
 // variable holding it, the one written nearest before pos.
 func (c *checker) exprText(fs *fnState, v ssa.Value, pos token.Pos) string {
+	// Ranked: a variable's name, a call, anything else.
+	rank := func(d *ssa.DebugRef) int {
+		switch d.Expr.(type) {
+		case *ast.Ident:
+			if v, ok := d.Object().(*types.Var); ok && !v.IsField() {
+				return 2
+			}
+		case *ast.CallExpr:
+			return 1
+		}
+		return 0
+	}
 	var best ast.Expr
 	var bestPos token.Pos
-	bestIdent := false
+	bestRank := -1
 	for _, b := range fs.fn.Blocks {
 		for _, instr := range b.Instrs {
 			d, ok := instr.(*ssa.DebugRef)
 			if !ok || d.X != v || d.IsAddr {
 				continue
 			}
-			p := d.Pos()
-			_, ident := d.Expr.(*ast.Ident)
+			p, r := d.Pos(), rank(d)
 			better := false
 			switch {
-			case best == nil:
-				better = true
-			case ident != bestIdent:
-				better = ident
+			case r != bestRank:
+				better = r > bestRank
 			case pos.IsValid() && p <= pos:
 				better = bestPos > pos || p > bestPos
 			}
 			if better {
-				best, bestPos, bestIdent = d.Expr, p, ident
+				best, bestPos, bestRank = d.Expr, p, r
 			}
 		}
 	}
