@@ -161,8 +161,19 @@ func (m *Map[K, V]) find(k K) (*node[K, V], int) {
 // Get returns the value stored for k and true, or the zero value and
 // false if k is not in m (or m is nil).
 func (m *Map[K, V]) Get(k K) (V, bool) {
-	if n, i := m.find(k); n != nil {
-		return n.vals[i], true
+	// find's loop, written out: a call fewer on the hottest path.
+	if m != nil {
+		m.check()
+		for n := m.root; n != nil; {
+			i, found := m.search(n, k)
+			if found {
+				return n.vals[i], true
+			}
+			if n.children == nil {
+				break
+			}
+			n = n.children[i]
+		}
 	}
 	var zero V
 	return zero, false
@@ -264,25 +275,14 @@ func (m *Map[K, V]) Clear() {
 
 // Min returns the smallest key of m, its value and true, or zero values
 // and false if m is empty or nil.
-func (m *Map[K, V]) Min() (K, V, bool) {
-	if m != nil {
-		m.check()
-	}
-	if m == nil || m.root == nil {
-		var k K
-		var v V
-		return k, v, false
-	}
-	n := m.root
-	for n.children != nil {
-		n = n.children[0]
-	}
-	return n.keys[0], n.vals[0], true
-}
+func (m *Map[K, V]) Min() (K, V, bool) { return m.edge(false) }
 
 // Max returns the largest key of m, its value and true, or zero values
 // and false if m is empty or nil.
-func (m *Map[K, V]) Max() (K, V, bool) {
+func (m *Map[K, V]) Max() (K, V, bool) { return m.edge(true) }
+
+// edge returns the first entry of m, or the last if last is set.
+func (m *Map[K, V]) edge(last bool) (K, V, bool) {
 	if m != nil {
 		m.check()
 	}
@@ -293,27 +293,31 @@ func (m *Map[K, V]) Max() (K, V, bool) {
 	}
 	n := m.root
 	for n.children != nil {
-		n = n.children[n.n]
+		i := 0
+		if last {
+			i = n.n
+		}
+		n = n.children[i]
 	}
-	return n.keys[n.n-1], n.vals[n.n-1], true
+	i := 0
+	if last {
+		i = n.n - 1
+	}
+	return n.keys[i], n.vals[i], true
 }
 
 // PopMin removes the smallest key of m and returns it with its value and
 // true, or zero values and false if m is empty or nil.
-func (m *Map[K, V]) PopMin() (K, V, bool) {
-	k, _, ok := m.Min()
-	if !ok {
-		var v V
-		return k, v, false
-	}
-	v, _ := m.Delete(k)
-	return k, v, true
-}
+func (m *Map[K, V]) PopMin() (K, V, bool) { return m.pop(false) }
 
 // PopMax removes the largest key of m and returns it with its value and
 // true, or zero values and false if m is empty or nil.
-func (m *Map[K, V]) PopMax() (K, V, bool) {
-	k, _, ok := m.Max()
+func (m *Map[K, V]) PopMax() (K, V, bool) { return m.pop(true) }
+
+// pop removes and returns the first entry of m, or the last if last is
+// set.
+func (m *Map[K, V]) pop(last bool) (K, V, bool) {
+	k, _, ok := m.edge(last)
 	if !ok {
 		var v V
 		return k, v, false
