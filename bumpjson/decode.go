@@ -533,32 +533,14 @@ func (d *decodeState) number(v *plan, p unsafe.Pointer, item []byte, fromQuoted 
 			d.typeError("number "+string(item), v.t, end)
 			break
 		}
-		switch v.bits {
-		case 8:
-			*(*int8)(p) = int8(n)
-		case 16:
-			*(*int16)(p) = int16(n)
-		case 32:
-			*(*int32)(p) = int32(n)
-		default:
-			*(*int64)(p) = n
-		}
+		storeBits(p, v.bits, uint64(n)) // two's complement: the low bits are the int's
 	case kUint:
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || v.bits < 64 && n>>v.bits != 0 {
 			d.typeError("number "+string(item), v.t, end)
 			break
 		}
-		switch v.bits {
-		case 8:
-			*(*uint8)(p) = uint8(n)
-		case 16:
-			*(*uint16)(p) = uint16(n)
-		case 32:
-			*(*uint32)(p) = uint32(n)
-		default:
-			*(*uint64)(p) = n
-		}
+		storeBits(p, v.bits, n)
 	case kFloat:
 		n, err := strconv.ParseFloat(s, v.bits)
 		if err != nil {
@@ -609,6 +591,20 @@ func (d *decodeState) number(v *plan, p unsafe.Pointer, item []byte, fromQuoted 
 		d.typeError("number", v.t, end)
 	}
 	return nil
+}
+
+// storeBits stores the low bits of n in the integer of that size at p.
+func storeBits(p unsafe.Pointer, bits int, n uint64) {
+	switch bits {
+	case 8:
+		*(*uint8)(p) = uint8(n)
+	case 16:
+		*(*uint16)(p) = uint16(n)
+	case 32:
+		*(*uint32)(p) = uint32(n)
+	default:
+		*(*uint64)(p) = n
+	}
 }
 
 // parseInt parses a JSON integer of at most 18 digits, the common case,
@@ -814,6 +810,14 @@ func (d *decodeState) array(v *plan, p unsafe.Pointer, i int) (int, error) {
 	}
 	owned := false // h.data was allocated by this call
 	n := 0
+	if h != nil && ep.pinned && ep.size > 0 {
+		// Decoded elements must not move: make room for all at once.
+		if count := countElements(data, i); count > h.cap {
+			if err := d.growTo(v, h, &owned, count); err != nil {
+				return i, err
+			}
+		}
+	}
 	i = skipSpace(data, i+1)
 	if data[i] != ']' {
 		for {
@@ -869,9 +873,27 @@ var zeroArray [0]uint64
 // grow makes room in the slice h for one more element: in place if this
 // decoding allocated it and the allocator can, otherwise in new storage.
 func (d *decodeState) grow(v *plan, h *sliceHeader, owned *bool) error {
+	return d.growTo(v, h, owned, max(4, 2*h.cap))
+}
+
+// countElements returns the number of elements of the array at data[i].
+func countElements(data []byte, i int) int {
+	i = skipSpace(data, i+1)
+	n := 0
+	for data[i] != ']' {
+		n++
+		i = skipSpace(data, skipValue(data, i))
+		if data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return n
+}
+
+// growTo gives the slice h room for newCap elements, as grow does.
+func (d *decodeState) growTo(v *plan, h *sliceHeader, owned *bool, newCap int) error {
 	ep := v.elem
 	a := d.allocator()
-	newCap := max(4, 2*h.cap)
 	if ep.size == 0 {
 		h.cap = newCap
 		if h.data == nil {

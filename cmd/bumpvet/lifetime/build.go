@@ -19,7 +19,6 @@ type release struct {
 	// call is the release call as written (inside the deferred
 	// function literal, for a deferred closure), for messages.
 	call *ssa.CallCommon
-	pos  token.Pos
 }
 
 // fnState is the analysis of one function.
@@ -413,7 +412,7 @@ func (fs *fnState) releasesOf(instr ssa.Instruction, c *ssa.CallCommon, deferred
 		if !ok {
 			return nil
 		}
-		return &release{instr: instr, kind: kind, key: k, cp: cp, deferred: deferred, call: c, pos: instr.Pos()}
+		return &release{instr: instr, kind: kind, key: k, cp: cp, deferred: deferred, call: c}
 	}
 	if o, ok := lookup(c); ok {
 		if o.arg >= len(c.Args) {
@@ -456,7 +455,7 @@ func (fs *fnState) releasesOf(instr ssa.Instruction, c *ssa.CallCommon, deferred
 	for _, p := range s.Releases {
 		if p.Param < len(c.Args) {
 			if k, ok := canon(c.Args[p.Param]); ok {
-				rs = append(rs, &release{instr: instr, kind: opRelease, key: key{k.root, k.path + p.Path}, deferred: deferred, call: c, pos: instr.Pos()})
+				rs = append(rs, &release{instr: instr, kind: opRelease, key: key{k.root, k.path + p.Path}, deferred: deferred, call: c})
 			}
 		}
 	}

@@ -172,6 +172,9 @@ func init() {
 	table["bumpjson.Unmarshal"] = op{kind: opFill, arg: 0, target: 2}
 	table["bumpjson.NewDecoder"] = op{kind: opHandle, arg: 0}
 	table["bumpjson.Decoder.Decode"] = op{kind: opFill, arg: 0, target: 1}
+	table["bumpjson.UnmarshalEntries"] = op{kind: opAlloc, arg: 0, results: []int{0, 1}}
+	// JSON encoded into an arena: dst grows there.
+	table["bumpjson.Append"] = op{kind: opAlloc, arg: 0, results: []int{0}}
 }
 
 // lookup returns the table's row for the function a call calls.
