@@ -204,7 +204,7 @@ func TestTypedReset(t *testing.T) {
 		}
 		requireChunksAccounted(t, &b)
 		b.Reset()
-		if r > 2 && !bump.DebugBuild { // which protects released memory instead
+		if r > 2 && !bump.CheckedBuild { // which protects released memory instead
 			// In the steady state one chunk of each kind holds the round,
 			// and Reset keeps and zeroes it (it releases other chunks).
 			for i := range all {
@@ -215,7 +215,7 @@ func TestTypedReset(t *testing.T) {
 		if r == 2 {
 			held = b.AllocatedBytes()
 		}
-		if r > 2 && !bump.DebugBuild { // which quarantines released chunks
+		if r > 2 && !bump.CheckedBuild { // which quarantines released chunks
 			require.Equal(t, held, b.AllocatedBytes(), "steady state: rounds reuse the kept chunks")
 		}
 	}
@@ -270,7 +270,7 @@ func testTypedResetTo[T comparable](t *testing.T, before, after int, set func(*T
 		for i, p := range old {
 			require.Equal(t, i, get(p), "a value from before the checkpoint changed")
 		}
-		if bump.DebugBuild { // which protects or poisons released memory
+		if bump.CheckedBuild { // which protects or poisons released memory
 			continue
 		}
 		var zero T
@@ -290,7 +290,7 @@ func TestTypedCheckpointBeforeOf(t *testing.T) {
 	n := bump.Of[node](&b).New()
 	p.a, n.a = 7, 7
 	require.NoError(t, b.ResetTo(cp))
-	if bump.DebugBuild { // which protects released memory instead of reusing it
+	if bump.CheckedBuild { // which protects released memory instead of reusing it
 		return
 	}
 	require.Zero(t, *p)
@@ -383,7 +383,7 @@ func TestTypedZeroSize(t *testing.T) {
 // round of Of calls and allocations through handles, then Reset, makes
 // no Go-heap allocation.
 func TestTypedAllocs(t *testing.T) {
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		t.Skip("the checked build takes fresh chunks while released ones are in quarantine")
 	}
 	var b bump.Bump
