@@ -4,4 +4,6 @@ package bench
 import (
 	_ "github.com/cockroachdb/swiss"
 	_ "github.com/gammazero/deque"
+	_ "github.com/goccy/go-json"
+	_ "github.com/segmentio/encoding/json"
 )

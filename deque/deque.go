@@ -2,19 +2,19 @@ package deque
 
 import (
 	"fmt"
-	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Deque is a double-ended queue of T. The zero value is an empty deque
 // that allocates from the Go heap.
 type Deque[T any] struct {
-	_ noCopy
-	// life tracks the arena memory of the header, store that of buf; both
-	// are empty outside the checked build (see internal/lifecheck).
-	life, store lifecheck.Tag
+	// h tracks the lifetimes of the header and of buf in the checked
+	// build, and d's own address once d has storage it may move or free,
+	// so that a copy doing so panics instead of leaving the original on
+	// memory the allocator may hand out again.
+	h header.Header
 
 	a    bump.Allocator
 	buf  []T // len(buf) == cap(buf) is zero or a power of two
@@ -29,18 +29,19 @@ type Deque[T any] struct {
 	// never shrinks (see the package doc).
 	minCap int
 	keep   bool
-	// self is d's own address once d has storage it may move or free, so
-	// that a copy of d doing so panics instead of leaving the original
-	// on memory the allocator may hand out again (as strings.Builder's
-	// copyCheck does).
-	self *Deque[T]
 }
 
-// noCopy lets go vet's copylocks check report copies of a Deque.
-type noCopy struct{}
+// name names Deque in panics and errors.
+var name = header.Name{Pkg: "deque", Type: "Deque"}
 
-func (*noCopy) Lock()   {}
-func (*noCopy) Unlock() {}
+// check is [header.Header.Check] for d's methods, compiled away outside
+// the checked build even where Deque is instantiated (see
+// header.Checked).
+func check(h *header.Header) {
+	if header.Checked {
+		h.Check(name)
+	}
+}
 
 // New returns an empty deque whose storage, and the Deque itself, come from
 // a (the Go heap if a is nil). It allocates no storage until the first
@@ -49,40 +50,21 @@ func (*noCopy) Unlock() {}
 func New[T any](a bump.Allocator) *Deque[T] {
 	d, err := newHeader[T](a)
 	if err != nil {
-		panic(fmt.Errorf("deque: New: %w", err))
+		panic(name.Wrap("New", err))
 	}
 	return d
 }
 
-// newHeader places an empty Deque in a. The checked build keeps headers on
-// the Go heap instead, so that a header's tags outlive the arena memory
-// they watch and can report its release.
+// newHeader places an empty Deque in a.
 func newHeader[T any](a bump.Allocator) (*Deque[T], error) {
-	var d *Deque[T]
-	if lifecheck.Enabled {
-		d = new(Deque[T])
-	} else {
-		s, err := bump.AllocateSlice[Deque[T]](a, 1)
-		if err != nil {
-			return nil, err
-		}
-		d = &s[0]
+	d, err := header.New[Deque[T]](a)
+	if err != nil {
+		return nil, err
 	}
+	d.h.Init(a)
 	d.a = a
-	d.self = d
 	d.keep = !onHeap(a)
-	d.life = lifecheck.Track(a)
 	return d, nil
-}
-
-// freeHeader gives back the header newHeader made, for an operation that
-// fails after making it. unsafe.Slice rebuilds the one-element slice
-// newHeader allocated, which is what FreeSlice needs.
-func freeHeader[T any](d *Deque[T]) {
-	d.life.Stop()
-	if !lifecheck.Enabled {
-		bump.FreeSlice(d.a, unsafe.Slice(d, 1))
-	}
 }
 
 // onHeap reports whether a is the Go heap, where shrinking gives memory
@@ -107,37 +89,24 @@ func WithCapacity[T any](a bump.Allocator, n int) *Deque[T] {
 	}
 	d, err := newHeader[T](a)
 	if err != nil {
-		panic(fmt.Errorf("deque: WithCapacity: %w", err))
+		panic(name.Wrap("WithCapacity", err))
 	}
 	if err := d.reserve(n, "WithCapacity"); err != nil {
-		freeHeader(d) // so that the panic leaves a as it was
+		header.Free(a, d, &d.h) // so that the panic leaves a as it was
 		panic(err)
 	}
 	d.minCap = len(d.buf)
 	return d
 }
 
-// own panics if d is a copy of the Deque that owns its storage, before
-// method moves or frees that storage. It runs only on the paths that do
-// (growth, shrinking, UnmarshalJSON), so the fast paths pay nothing: a
-// copy that only writes into the shared ring behaves like two slices of
-// one array.
-func (d *Deque[T]) own(method string) {
-	if d.self != d {
-		if d.self != nil {
-			panic("deque: " + method + ": Deque copied by value after first use")
-		}
-		d.self = d
+// Allocator returns the allocator d takes its storage from: nil for the
+// Go heap, and for a nil *Deque.
+func (d *Deque[T]) Allocator() bump.Allocator {
+	if d == nil {
+		return nil
 	}
-}
-
-// check panics if d's arena released its header or storage; it compiles to
-// nothing outside the checked build.
-func (d *Deque[T]) check() {
-	if lifecheck.Enabled {
-		d.life.Check("deque: Deque")
-		d.store.Check("deque: Deque")
-	}
+	check(&d.h)
+	return d.a
 }
 
 // Len returns the number of elements in d; zero if d is nil.
@@ -145,7 +114,7 @@ func (d *Deque[T]) Len() int {
 	if d == nil {
 		return 0
 	}
-	d.check()
+	check(&d.h)
 	return d.n
 }
 
@@ -155,7 +124,7 @@ func (d *Deque[T]) Cap() int {
 	if d == nil {
 		return 0
 	}
-	d.check()
+	check(&d.h)
 	return len(d.buf)
 }
 
@@ -167,36 +136,41 @@ func (d *Deque[T]) slot(i int) int { return (d.head + i) & (len(d.buf) - 1) }
 // panicking with the allocator's error if it cannot provide it; see
 // [Deque.TryGrow].
 func (d *Deque[T]) PushBack(v T) {
-	d.check()
-	if d.n == len(d.buf) {
+	if header.Checked && d != nil {
+		d.h.Check(name)
+	}
+	if d == nil || d.n == len(d.buf) {
 		d.grow("PushBack")
 	}
 	d.buf[(d.head+d.n)&(len(d.buf)-1)] = v
 	d.n++
 	d.mods++
+	d.checkInvariants()
 }
 
 // PushFront adds v at the front of d. It grows the storage like
 // [Deque.PushBack].
 func (d *Deque[T]) PushFront(v T) {
-	d.check()
-	if d.n == len(d.buf) {
+	if header.Checked && d != nil {
+		d.h.Check(name)
+	}
+	if d == nil || d.n == len(d.buf) {
 		d.grow("PushFront")
 	}
 	d.head = (d.head - 1) & (len(d.buf) - 1)
 	d.buf[d.head] = v
 	d.n++
 	d.mods++
+	d.checkInvariants()
 }
 
-// PopFront removes and returns the front element of d. If d is empty it
-// returns the zero value and false (where gammazero/deque panics). The
-// vacated slot is zeroed, so that d does not keep alive what the element
-// referred to.
+// PopFront removes and returns the front element of d. If d is empty (or
+// nil) it returns the zero value and false (where gammazero/deque
+// panics). The vacated slot is zeroed, so that d does not keep alive what
+// the element referred to.
 func (d *Deque[T]) PopFront() (T, bool) {
-	d.check()
 	var zero T
-	if d.n == 0 {
+	if d.Len() == 0 {
 		return zero, false
 	}
 	v := d.buf[d.head]
@@ -207,16 +181,16 @@ func (d *Deque[T]) PopFront() (T, bool) {
 	if d.n == len(d.buf)>>2 {
 		d.shrink("PopFront")
 	}
+	d.checkInvariants()
 	return v, true
 }
 
-// PopBack removes and returns the back element of d. If d is empty it
-// returns the zero value and false. The vacated slot is zeroed, like
-// [Deque.PopFront].
+// PopBack removes and returns the back element of d. If d is empty (or
+// nil) it returns the zero value and false. The vacated slot is zeroed,
+// like [Deque.PopFront].
 func (d *Deque[T]) PopBack() (T, bool) {
-	d.check()
 	var zero T
-	if d.n == 0 {
+	if d.Len() == 0 {
 		return zero, false
 	}
 	d.n--
@@ -227,28 +201,27 @@ func (d *Deque[T]) PopBack() (T, bool) {
 	if d.n == len(d.buf)>>2 {
 		d.shrink("PopBack")
 	}
+	d.checkInvariants()
 	return v, true
 }
 
 // Front returns the front element of d without removing it. If d is empty
 // or nil it returns the zero value and false.
 func (d *Deque[T]) Front() (T, bool) {
-	if d == nil || d.n == 0 {
+	if d.Len() == 0 {
 		var zero T
 		return zero, false
 	}
-	d.check()
 	return d.buf[d.head], true
 }
 
 // Back returns the back element of d without removing it. If d is empty or
 // nil it returns the zero value and false.
 func (d *Deque[T]) Back() (T, bool) {
-	if d == nil || d.n == 0 {
+	if d.Len() == 0 {
 		var zero T
 		return zero, false
 	}
-	d.check()
 	return d.buf[d.slot(d.n-1)], true
 }
 
@@ -262,11 +235,11 @@ func (d *Deque[T]) At(i int) T {
 }
 
 // Set replaces the element at index i, counting from the front, with v.
-// It panics if i is out of range. Set is allowed during a range over d.
+// It panics if i is out of range (always, for a nil *Deque). Set is
+// allowed during a range over d.
 func (d *Deque[T]) Set(i int, v T) {
-	d.check()
-	if uint(i) >= uint(d.n) {
-		panic(indexError("Set", i, d.n))
+	if n := d.Len(); uint(i) >= uint(n) {
+		panic(indexError("Set", i, n))
 	}
 	d.buf[d.slot(i)] = v
 }
@@ -277,10 +250,9 @@ func indexError(method string, i, n int) string {
 }
 
 // Clear removes all elements from d, zeroing their slots, and keeps the
-// storage for reuse.
+// storage for reuse. Clearing an empty or nil deque does nothing.
 func (d *Deque[T]) Clear() {
-	d.check()
-	if d.n == 0 {
+	if d.Len() == 0 {
 		return
 	}
 	front, back := d.Slices()
@@ -289,16 +261,16 @@ func (d *Deque[T]) Clear() {
 	d.head = 0
 	d.n = 0
 	d.mods++
+	d.checkInvariants()
 }
 
 // Rotate moves the front n elements to the back of d, one at a time, as if
 // by PushBack(PopFront()) n times; a negative n moves -n elements from the
 // back to the front. n is taken modulo Len(), and Rotate moves at most
-// Len()/2 elements (none when d is full). Rotating an empty deque does
-// nothing.
+// Len()/2 elements (none when d is full). Rotating an empty or nil deque
+// does nothing, as in gammazero/deque.
 func (d *Deque[T]) Rotate(n int) {
-	d.check()
-	if d.n <= 1 {
+	if d.Len() <= 1 {
 		return
 	}
 	n %= d.n
@@ -310,24 +282,24 @@ func (d *Deque[T]) Rotate(n int) {
 	}
 	d.mods++
 	mask := len(d.buf) - 1
-	if d.n == len(d.buf) {
+	var zero T
+	switch {
+	case d.n == len(d.buf):
 		// Every slot is in use: the ring only needs a new starting point.
 		d.head = (d.head + n) & mask
-		return
-	}
-	var zero T
-	if n <= d.n/2 {
+	case n <= d.n/2:
 		for range n {
 			d.buf[(d.head+d.n)&mask] = d.buf[d.head]
 			d.buf[d.head] = zero
 			d.head = (d.head + 1) & mask
 		}
-		return
+	default:
+		for range d.n - n {
+			d.head = (d.head - 1) & mask
+			last := (d.head + d.n) & mask
+			d.buf[d.head] = d.buf[last]
+			d.buf[last] = zero
+		}
 	}
-	for range d.n - n {
-		d.head = (d.head - 1) & mask
-		last := (d.head + d.n) & mask
-		d.buf[d.head] = d.buf[last]
-		d.buf[last] = zero
-	}
+	d.checkInvariants()
 }

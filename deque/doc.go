@@ -24,7 +24,7 @@
 // more arena memory, not less. A Deque whose storage comes from a
 // [bump.Bump] is valid until the arena is reset; with -tags bumpdebug,
 // using it afterwards panics with "deque: Deque used after its arena was
-// reset" (the checked build keeps Deque headers on the Go heap for that).
+// reset".
 //
 // # Failure
 //

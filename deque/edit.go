@@ -9,7 +9,10 @@ import "fmt"
 // [Deque.PushBack]. It panics if at is out of range [0:Len()+1] (where
 // gammazero/deque pushes at the nearer end), leaving d unchanged.
 func (d *Deque[T]) Insert(at int, v T) {
-	d.check()
+	if d == nil {
+		name.PanicNil("Insert")
+	}
+	check(&d.h)
 	if uint(at) > uint(d.n) {
 		panic(fmt.Sprintf("deque: Insert: index %d out of range [0:%d]", at, d.n+1))
 	}
@@ -32,6 +35,7 @@ func (d *Deque[T]) Insert(at int, v T) {
 	d.buf[(d.head+at)&mask] = v
 	d.n++
 	d.mods++
+	d.checkInvariants()
 }
 
 // Remove removes and returns the element at index at. Remove(0) is
@@ -40,9 +44,8 @@ func (d *Deque[T]) Insert(at int, v T) {
 // shorter side of at by one, so it costs O(min(at, Len()-at)), and zeroes
 // the slot it vacates.
 func (d *Deque[T]) Remove(at int) T {
-	d.check()
-	if uint(at) >= uint(d.n) {
-		panic(indexError("Remove", at, d.n))
+	if n := d.Len(); uint(at) >= uint(n) {
+		panic(indexError("Remove", at, n))
 	}
 	mask := len(d.buf) - 1
 	v := d.buf[(d.head+at)&mask]
@@ -66,6 +69,7 @@ func (d *Deque[T]) Remove(at int) T {
 	if d.n == len(d.buf)>>2 {
 		d.shrink("Remove")
 	}
+	d.checkInvariants()
 	return v
 }
 
@@ -73,12 +77,12 @@ func (d *Deque[T]) Remove(at int) T {
 // out of range, leaving d unchanged. Like [Deque.Set], Swap is allowed
 // during a range over d.
 func (d *Deque[T]) Swap(i, j int) {
-	d.check()
-	if uint(i) >= uint(d.n) {
-		panic(indexError("Swap", i, d.n))
+	n := d.Len()
+	if uint(i) >= uint(n) {
+		panic(indexError("Swap", i, n))
 	}
-	if uint(j) >= uint(d.n) {
-		panic(indexError("Swap", j, d.n))
+	if uint(j) >= uint(n) {
+		panic(indexError("Swap", j, n))
 	}
 	si, sj := d.slot(i), d.slot(j)
 	d.buf[si], d.buf[sj] = d.buf[sj], d.buf[si]

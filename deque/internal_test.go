@@ -8,26 +8,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// checkInvariants verifies the ring's representation: a power-of-two
-// buffer, a head inside it, and every slot outside the ring zero, so that
-// the deque keeps nothing alive it no longer holds.
-func checkInvariants[T comparable](t *testing.T, d *Deque[T]) {
+// checkInvariants fails t if d's ring is broken (see verify), in every
+// build.
+func checkInvariants[T any](t *testing.T, d *Deque[T]) {
 	t.Helper()
-	c := len(d.buf)
-	require.Equal(t, c, cap(d.buf))
-	require.True(t, c&(c-1) == 0, "capacity %d is not a power of two", c)
-	require.LessOrEqual(t, d.n, c)
-	if c == 0 {
-		require.Equal(t, 0, d.head)
-		return
-	}
-	require.True(t, d.head >= 0 && d.head < c)
-	var zero T
-	for i := d.n; i < c; i++ {
-		if j := (d.head + i) & (c - 1); d.buf[j] != zero {
-			require.Failf(t, "stale slot", "slot %d outside the ring holds %v", j, d.buf[j])
-		}
-	}
+	require.NoError(t, d.verify())
 }
 
 func TestGrowInPlace(t *testing.T) {

@@ -16,7 +16,7 @@ func (d *Deque[T]) All() iter.Seq2[int, T] {
 		if d == nil {
 			return
 		}
-		d.check()
+		check(&d.h)
 		mods := d.mods
 		for i := 0; i < d.n; i++ {
 			if !yield(i, d.buf[d.slot(i)]) {
@@ -37,7 +37,7 @@ func (d *Deque[T]) Values() iter.Seq[T] {
 		if d == nil {
 			return
 		}
-		d.check()
+		check(&d.h)
 		mods := d.mods
 		for i := 0; i < d.n; i++ {
 			if !yield(d.buf[d.slot(i)]) {
@@ -58,7 +58,7 @@ func (d *Deque[T]) Backward() iter.Seq2[int, T] {
 		if d == nil {
 			return
 		}
-		d.check()
+		check(&d.h)
 		mods := d.mods
 		for i := d.n - 1; i >= 0; i-- {
 			if !yield(i, d.buf[d.slot(i)]) {
@@ -81,7 +81,7 @@ func (d *Deque[T]) Slices() (front, back []T) {
 	if d == nil {
 		return nil, nil
 	}
-	d.check()
+	check(&d.h)
 	end := d.head + d.n
 	if end <= len(d.buf) {
 		return d.buf[d.head:end:end], nil
@@ -97,7 +97,7 @@ func (d *Deque[T]) Index(f func(T) bool) int {
 	if d == nil {
 		return -1
 	}
-	d.check()
+	check(&d.h)
 	for i := 0; i < d.n; i++ {
 		if f(d.buf[d.slot(i)]) {
 			return i
@@ -113,7 +113,7 @@ func (d *Deque[T]) RIndex(f func(T) bool) int {
 	if d == nil {
 		return -1
 	}
-	d.check()
+	check(&d.h)
 	for i := d.n - 1; i >= 0; i-- {
 		if f(d.buf[d.slot(i)]) {
 			return i

@@ -5,7 +5,6 @@ import (
 	"math/bits"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 // minShrinkCap is the capacity below which a heap deque does not shrink:
@@ -23,6 +22,9 @@ const maxCap = 1 << (bits.UintSize - 2)
 // allocate. It panics if n is negative, and with the allocator's error if
 // it cannot provide the storage; see [Deque.TryGrow].
 func (d *Deque[T]) Grow(n int) {
+	if d == nil {
+		name.PanicNil("Grow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("deque: Grow: negative count %d", n))
 	}
@@ -38,6 +40,9 @@ func (d *Deque[T]) Grow(n int) {
 // unchanged; on success the next n pushes or inserts cannot fail. It
 // still panics if n is negative.
 func (d *Deque[T]) TryGrow(n int) error {
+	if d == nil {
+		name.PanicNil("TryGrow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("deque: TryGrow: negative count %d", n))
 	}
@@ -46,7 +51,7 @@ func (d *Deque[T]) TryGrow(n int) error {
 
 // reserve makes room for n more elements, naming method in its error.
 func (d *Deque[T]) reserve(n int, method string) error {
-	d.check()
+	check(&d.h)
 	if n <= len(d.buf)-d.n {
 		return nil
 	}
@@ -54,10 +59,13 @@ func (d *Deque[T]) reserve(n int, method string) error {
 }
 
 // grow is the slow path of the pushes and Insert, kept out of line so that
-// the pushes inline.
+// the pushes inline. It also reports a nil d.
 //
 //go:noinline
 func (d *Deque[T]) grow(method string) {
+	if d == nil {
+		name.PanicNil(method)
+	}
 	if err := d.resize(1, method); err != nil {
 		panic(err)
 	}
@@ -71,10 +79,10 @@ func (d *Deque[T]) resize(n int, method string) error {
 		return fmt.Errorf("deque: %s: %d more elements than the %d held: %w", method, n, d.n, bump.ErrInvalidSize)
 	}
 	newCap := 1 << bits.Len(uint(bump.GrowCap(oldCap, needed)-1))
-	d.own(method)
+	d.h.Own(name, method)
 	buf, err := bump.ResizeSlice(d.a, d.buf, newCap)
 	if err != nil {
-		return fmt.Errorf("deque: %s: %w", method, err)
+		return name.Wrap(method, err)
 	}
 	buf = buf[:newCap]
 	// ResizeSlice keeps the elements at their slots, so a ring that wrapped
@@ -95,9 +103,8 @@ func (d *Deque[T]) resize(n int, method string) error {
 		}
 	}
 	d.buf = buf
-	// Storage grown in place past a checkpoint is released by a ResetTo
-	// to it, so the tag moves on every resize, not only on a new address.
-	d.store.Move(d.a)
+	d.h.Store(d.a)
+	d.checkInvariants()
 	return nil
 }
 
@@ -111,7 +118,7 @@ func (d *Deque[T]) shrink(method string) {
 	if d.keep || len(d.buf) <= max(minShrinkCap, d.minCap) {
 		return
 	}
-	d.own(method)
+	d.h.Own(name, method)
 	buf, err := bump.AllocateSlice[T](d.a, len(d.buf)/2)
 	if err != nil {
 		return // a pop cannot fail: keep the larger storage
@@ -120,7 +127,7 @@ func (d *Deque[T]) shrink(method string) {
 	copy(buf[copy(buf, front):], back)
 	bump.FreeSlice(d.a, d.buf)
 	d.buf, d.head = buf, 0
-	d.store.Move(d.a)
+	d.h.Store(d.a)
 }
 
 // Clone returns a copy of d, allocated like [New] from d's allocator, with
@@ -132,23 +139,23 @@ func (d *Deque[T]) Clone() *Deque[T] {
 	if d == nil {
 		return nil
 	}
-	d.check()
+	check(&d.h)
 	var buf []T
 	if d.n > 0 {
 		var err error
 		buf, err = bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(d.n-1)))
 		if err != nil {
-			panic(fmt.Errorf("deque: Clone: %w", err))
+			panic(name.Wrap("Clone", err))
 		}
 	}
 	c, err := newHeader[T](d.a)
 	if err != nil {
 		bump.FreeSlice(d.a, buf)
-		panic(fmt.Errorf("deque: Clone: %w", err))
+		panic(name.Wrap("Clone", err))
 	}
 	if len(buf) > 0 {
 		c.buf = buf
-		c.store = lifecheck.Track(d.a)
+		c.h.Store(d.a)
 	}
 	front, back := d.Slices()
 	c.n = copy(c.buf[copy(c.buf, front):], back) + len(front)

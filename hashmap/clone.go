@@ -1,10 +1,8 @@
 package hashmap
 
 import (
-	"fmt"
-
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // Clone returns a copy of m whose storage, and the Map itself, come from
@@ -19,20 +17,29 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	if m == nil {
 		return nil
 	}
-	m.check()
+	check(&m.h)
 	c := newMap[K, V](m.alloc, "Clone")
+	if err := m.cloneInto(c); err != nil {
+		header.Free(c.alloc, c, &c.h) // so that the panic leaves the allocator as it was
+		panic(mapName.Wrap("Clone", err))
+	}
+	return c
+}
+
+// cloneInto makes c, a new empty map on m's allocator, a copy of m.
+func (m *Map[K, V]) cloneInto(c *Map[K, V]) error {
 	c.hasher = m.hasher
 	c.seed, c.wordSeed, c.seeded, c.kind = m.seed, m.wordSeed, m.seeded, m.kind
 	if m.used == 0 {
-		return c
+		return nil
 	}
 	groups, err := bump.AllocateSlice[group[K, V]](c.alloc, len(m.groups))
 	if err != nil {
-		panic(fmt.Errorf("hashmap: Clone: %w", err))
+		return err
 	}
 	copy(groups, m.groups)
 	c.groups = groups
-	c.storage = lifecheck.Track(c.alloc)
+	c.h.Store(c.alloc)
 	c.used, c.growthLeft = m.used, m.growthLeft
-	return c
+	return nil
 }

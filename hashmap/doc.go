@@ -1,5 +1,7 @@
 // Package hashmap provides Map, a hash map whose storage comes from a
-// [bump.Allocator], with the semantics of Go's built-in map.
+// [bump.Allocator], with the semantics of Go's built-in map, and Set, the
+// set of comparable values Go code writes as a map[K]struct{}, on the
+// same table.
 //
 // # Moving from map[K]V
 //
@@ -13,6 +15,10 @@
 //	make(map[K]V, n)                 hashmap.WithCapacity[K, V](a, n)
 //	maps.Clone, Equal, EqualFunc     m.Clone(), hashmap.Equal, hashmap.EqualFunc
 //	maps.DeleteFunc, Insert, Collect m.DeleteFunc, m.Insert, hashmap.Collect
+//
+// A [Set] replaces a map[K]struct{}: [NewSet], [Set.Add] (which reports
+// whether the value was new), [Set.Has], [Set.Delete], [Set.All], and the
+// set algebra [Union], [Intersection], [Difference] and [Set.Equal].
 //
 // What needs the allocator (inserting, growing, cloning) is a method or a
 // function of this package; everything that only reads works on the
@@ -63,10 +69,12 @@
 // The table is one array of groups, each a control word followed by its
 // eight slots (so that a hit usually costs one cache miss), allocated with
 // [bump.AllocateSlice] with its real element type: keys and values holding
-// pointers live in memory the garbage collector scans. A table replaced by
-// growth is left to the allocator (the garbage collector on the Go heap,
-// Reset in a Bump), since an iteration may still walk it; the old tables
-// together are smaller than the current one.
+// pointers live in memory the garbage collector scans. Growth doubles the
+// table: in place when the allocator can extend it (in a Bump, when the
+// table is the newest allocation), otherwise into a new table, giving the
+// old one back with [bump.Allocator]'s Free (a Bump releases a table over
+// 256 KiB at once, a smaller one at Reset). An old table that an
+// iteration in progress may still walk is kept until the iteration ends.
 //
 // # Semantics
 //

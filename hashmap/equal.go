@@ -35,7 +35,11 @@ func EqualFunc[K comparable, V1, V2 any](m1 *Map[K, V1], m2 *Map[K, V2], eq func
 // delete by key cannot reach). It does nothing on a nil m. del may modify
 // m with the semantics of [Map.All].
 func (m *Map[K, V]) DeleteFunc(del func(K, V) bool) {
+	if m != nil {
+		m.own("DeleteFunc")
+	}
 	it := m.iter()
+	defer it.stop()
 	for s := it.next(); s != nil; s = it.next() {
 		if !del(s.key, s.value) {
 			continue

@@ -49,10 +49,11 @@ type group[K comparable, V any] struct {
 	slots [groupSize]slot[K, V]
 }
 
-// slot holds one entry.
+// slot holds one entry. The value comes first so that a zero-size value
+// (a Set's struct{}) takes no room: as the last field it would be padded.
 type slot[K comparable, V any] struct {
-	key   K
 	value V
+	key   K
 }
 
 // ctrlWord is the control word of one group.

@@ -3,7 +3,7 @@ package hashmap
 import (
 	"fmt"
 
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // checkInvariants panics, in the checked build (-tags bumpdebug), if the
@@ -13,10 +13,8 @@ import (
 // of the operations (see verifyNow), so that checked test suites stay
 // linear.
 func (m *Map[K, V]) checkInvariants() {
-	if lifecheck.Enabled && m.verifyNow() {
-		if err := m.verify(); err != nil {
-			panic("hashmap: broken invariant: " + err.Error())
-		}
+	if header.Checked && m.verifyNow() {
+		mapName.CheckInvariants(m.verify)
 	}
 }
 

@@ -18,16 +18,20 @@ import (
 // entry deleted before it is reached is not produced; an entry inserted
 // may or may not be produced; each entry is produced at most once; after
 // [Map.Clear] nothing more is produced. If an insertion grows the table,
-// the iteration goes on over the old table, which stays allocated (the
-// allocator reclaims it on reset, the garbage collector on the heap), and
-// looks each of its keys up in the new one to see whether it was deleted
-// and to produce its current value.
+// the iteration goes on over the old table, which stays allocated until
+// the iteration ends (the next growth or Clear gives it back), and looks
+// each of its keys up in the new one to see whether it was deleted and to
+// produce its current value.
 //
-// An iteration writes nothing to m, so any number of goroutines may range
-// over m at once while no goroutine modifies it.
+// An iteration writes nothing to m but an atomic count of the iterations
+// in progress, so any number of goroutines may range over m at once while
+// no goroutine modifies it. An iteration that is never finished (an
+// iter.Pull whose stop is never called) keeps m from giving back the
+// tables it outgrows until its allocator reclaims them.
 func (m *Map[K, V]) All() iter.Seq2[K, V] {
 	return func(yield func(K, V) bool) {
 		it := m.iter()
+		defer it.stop()
 		for s := it.next(); s != nil; s = it.next() {
 			if !yield(s.key, s.value) {
 				return
@@ -41,6 +45,7 @@ func (m *Map[K, V]) All() iter.Seq2[K, V] {
 func (m *Map[K, V]) Keys() iter.Seq[K] {
 	return func(yield func(K) bool) {
 		it := m.iter()
+		defer it.stop()
 		for s := it.next(); s != nil; s = it.next() {
 			if !yield(s.key) {
 				return
@@ -54,6 +59,7 @@ func (m *Map[K, V]) Keys() iter.Seq[K] {
 func (m *Map[K, V]) Values() iter.Seq[V] {
 	return func(yield func(V) bool) {
 		it := m.iter()
+		defer it.stop()
 		for s := it.next(); s != nil; s = it.next() {
 			if !yield(s.value) {
 				return
@@ -90,12 +96,13 @@ func (m *Map[K, V]) iter() iterator[K, V] {
 	if m == nil {
 		return iterator[K, V]{}
 	}
-	m.check()
+	check(&m.h)
 	if m.used == 0 {
 		return iterator[K, V]{}
 	}
 	// math/rand/v2's top-level functions draw from the runtime's per-thread
 	// generator: no shared state to race on, and cheap.
+	m.iterations.Add(1)
 	r := rand.Uint64()
 	return iterator[K, V]{
 		m:        m,
@@ -104,6 +111,13 @@ func (m *Map[K, V]) iter() iterator[K, V] {
 		start:    uintptr(r),
 		tableGen: m.tableGen,
 		clearGen: m.clearGen,
+	}
+}
+
+// stop ends the iteration, so that growth may free the table it walked.
+func (it *iterator[K, V]) stop() {
+	if it.m != nil {
+		it.m.iterations.Add(-1)
 	}
 }
 
@@ -142,7 +156,12 @@ func (it *iterator[K, V]) next() *slot[K, V] {
 // with the same key, like maps.Insert. It panics like [Map.Set].
 func (m *Map[K, V]) Insert(seq iter.Seq2[K, V]) {
 	for k, v := range seq {
-		m.Set(k, v)
+		s, _, err := m.insert(k, "Insert")
+		if err != nil {
+			panic(err)
+		}
+		s.value = v
+		m.checkInvariants()
 	}
 }
 

@@ -72,7 +72,7 @@ func TestUseAfterReset(t *testing.T) {
 			m := hashmap.New[string, int](&b)
 			m.Set("a", 1)
 			b.Reset()
-			requireUsedAfterReset(t, func() { u.use(m) })
+			requireUsedAfterReset(t, func() { u.use(m) }) //bumpvet:ignore must panic
 		})
 	}
 }
@@ -85,7 +85,7 @@ func TestUseAfterResetToPastCreation(t *testing.T) {
 			m := hashmap.New[string, int](&b)
 			m.Set("a", 1)
 			require.NoError(t, b.ResetTo(cp))
-			requireUsedAfterReset(t, func() { u.use(m) })
+			requireUsedAfterReset(t, func() { u.use(m) }) //bumpvet:ignore must panic
 		})
 	}
 }
@@ -123,5 +123,37 @@ func TestNoReportForCorrectUse(t *testing.T) {
 	m = hashmap.New[string, int](&b)
 	for _, u := range mapUses {
 		u.use(m)
+	}
+}
+
+// TestSetUseAfterReset checks that every method of a Set reports a use
+// after its arena released the Set or its table, naming the Set.
+func TestSetUseAfterReset(t *testing.T) {
+	uses := map[string]func(s *hashmap.Set[string]){
+		"Len":        func(s *hashmap.Set[string]) { s.Len() },
+		"Has":        func(s *hashmap.Set[string]) { s.Has("a") },
+		"Add":        func(s *hashmap.Set[string]) { s.Add("z") },
+		"Delete":     func(s *hashmap.Set[string]) { s.Delete("a") },
+		"DeleteFunc": func(s *hashmap.Set[string]) { s.DeleteFunc(func(string) bool { return true }) },
+		"Clear":      func(s *hashmap.Set[string]) { s.Clear() },
+		"Grow":       func(s *hashmap.Set[string]) { s.Grow(100) },
+		"Clone":      func(s *hashmap.Set[string]) { s.Clone() },
+		"Allocator":  func(s *hashmap.Set[string]) { s.Allocator() },
+		"All": func(s *hashmap.Set[string]) {
+			for range s.All() {
+			}
+		},
+		"Union":   func(s *hashmap.Set[string]) { hashmap.Union(s, nil) },
+		"Equal":   func(s *hashmap.Set[string]) { s.Equal(s) },
+		"Marshal": func(s *hashmap.Set[string]) { _, _ = json.Marshal(s) },
+	}
+	for name, use := range uses {
+		t.Run(name, func(t *testing.T) {
+			var b bump.Bump
+			s := hashmap.NewSet[string](&b)
+			s.Add("a")
+			b.Reset()
+			require.PanicsWithValue(t, "hashmap: Set used after its arena was reset", func() { use(s) }) //bumpvet:ignore must panic
+		})
 	}
 }

@@ -3,10 +3,11 @@ package hashmap
 import (
 	"fmt"
 	"hash/maphash"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Map is a hash map from K to V whose storage comes from a
@@ -14,13 +15,14 @@ import (
 // nil *Map reads like a nil Go map (see the package documentation).
 // A Map must not be copied after first use; use [Map.Clone].
 type Map[K comparable, V any] struct {
-	_ noCopy
-
-	// In the checked build (-tags bumpdebug), the lifetimes of the Map
-	// itself and of its table, and the count of operations; empty
-	// otherwise (and first: a zero-size last field would pad the struct).
-	life, storage lifecheck.Tag
-	debug         debugState
+	// h tracks the lifetimes of the Map itself and of its table in the
+	// checked build (-tags bumpdebug), and the Map's own address, so that
+	// a write through a copy, which would corrupt the table both share,
+	// panics instead.
+	h header.Header
+	// In the checked build, the count of operations; empty otherwise
+	// (and early: a zero-size last field would pad the struct).
+	debug debugState
 
 	groups []group[K, V] // len is a power of two, or 0 before the first Set
 
@@ -38,6 +40,17 @@ type Map[K comparable, V any] struct {
 	// been replaced or cleared (see iter.go). Only writers change them.
 	tableGen uint32
 	clearGen uint32
+
+	// iterations counts the iterations in progress, so that growth
+	// knows when no iteration can still walk the table it replaces
+	// (see growth.go). It is the one field iterations write, atomically,
+	// so that concurrent readers stay race-free.
+	iterations atomic.Int32
+
+	// retired is a table replaced while an iteration was in progress,
+	// which may still walk it; it is given back to the allocator by the
+	// next writer that finds no iteration in progress.
+	retired []group[K, V]
 }
 
 // New returns an empty map whose storage, and the Map itself, come from a
@@ -50,15 +63,19 @@ func New[K comparable, V any](a bump.Allocator) *Map[K, V] {
 // newMap is New for the constructors that call it, which name themselves
 // in its panic.
 func newMap[K comparable, V any](a bump.Allocator, fn string) *Map[K, V] {
-	s, err := bump.AllocateSlice[Map[K, V]](a, 1)
+	m, err := header.New[Map[K, V]](a)
 	if err != nil {
-		panic(fmt.Errorf("hashmap: %s: %w", fn, err))
+		panic(mapName.Wrap(fn, err))
 	}
-	m := &s[0]
-	m.alloc = a
-	m.life = lifecheck.Track(a)
-	m.initHash()
+	m.init(a)
 	return m
+}
+
+// init prepares m, a header just allocated from a, for use.
+func (m *Map[K, V]) init(a bump.Allocator) {
+	m.h.Init(a)
+	m.alloc = a
+	m.initHash()
 }
 
 // WithCapacity returns a map, allocated like [New], with room for at least
@@ -90,11 +107,33 @@ func NewWithHasher[K comparable, V any](a bump.Allocator, h Hasher[K]) *Map[K, V
 	return m
 }
 
-// check panics, in the checked build, if m or its table was released by
-// a reset of its arena. It compiles to nothing otherwise.
-func (m *Map[K, V]) check() {
-	m.life.Check("hashmap: Map")
-	m.storage.Check("hashmap: Map")
+// mapName names Map in panics and errors.
+var mapName = header.Name{Pkg: "hashmap", Type: "Map"}
+
+// check panics, in the checked build, if the Map whose header is h or its
+// table was released by a reset of its arena. It compiles to nothing
+// otherwise, even where Map is instantiated (see header.Checked).
+func check(h *header.Header) {
+	if header.Checked {
+		h.Check(mapName)
+	}
+}
+
+// own panics if m is a copy of the Map that owns its table: every write
+// through a copy would corrupt the table both share (the copy's count
+// and the original's would disagree with it).
+func (m *Map[K, V]) own(fn string) {
+	m.h.Own(mapName, fn)
+}
+
+// Allocator returns the allocator m takes its storage from: nil for the
+// Go heap, and for a nil m.
+func (m *Map[K, V]) Allocator() bump.Allocator {
+	if m == nil {
+		return nil
+	}
+	check(&m.h)
+	return m.alloc
 }
 
 // Len returns the number of entries in m; 0 for a nil m.
@@ -102,7 +141,7 @@ func (m *Map[K, V]) Len() int {
 	if m == nil {
 		return 0
 	}
-	m.check()
+	check(&m.h)
 	return m.used
 }
 
@@ -112,7 +151,7 @@ func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 	if m == nil {
 		return nil
 	}
-	m.check()
+	check(&m.h)
 	if m.used == 0 {
 		// Go maps hash the key even when empty so that an unhashable
 		// interface key panics whatever the map holds.
@@ -260,7 +299,8 @@ func (m *Map[K, V]) insert(k K, fn string) (*slot[K, V], bool, error) {
 	if m == nil {
 		panic("hashmap: " + fn + ": assignment to entry in nil Map")
 	}
-	m.check()
+	check(&m.h)
+	m.own(fn)
 	if m.groups == nil {
 		if err := m.rehash(1); err != nil {
 			return nil, false, fmt.Errorf("hashmap: %s: %w", fn, err)
@@ -335,7 +375,8 @@ func (m *Map[K, V]) Delete(k K) {
 	if m == nil {
 		return
 	}
-	m.check()
+	check(&m.h)
+	m.own("Delete")
 	s, g, i := m.find(k)
 	if s == nil {
 		return
@@ -369,7 +410,9 @@ func (m *Map[K, V]) Clear() {
 	if m == nil {
 		return
 	}
-	m.check()
+	check(&m.h)
+	m.own("Clear")
+	m.releaseRetired()
 	if slotsHavePointers[K, V]() {
 		// Drop the references the entries held, for the garbage
 		// collector.

@@ -78,6 +78,14 @@ func FuzzMap(f *testing.F) {
 	})
 }
 
+func FuzzSet(f *testing.F) {
+	f.Add([]byte{1, 0, 0, 0, 1, 0, 0, 0, 10, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, data := fuzzEnv(data)
+		fuzzMachine(t, data, setOps, func() machine { return newCollidingSetMachine(env) })
+	})
+}
+
 func FuzzDeque(f *testing.F) {
 	f.Add([]byte{2, 0, 1, 0, 1, 0, 2})
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,7 +1,6 @@
 package str_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -9,14 +8,6 @@ import (
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/stretchr/testify/require"
 )
-
-// copyOf copies a String by value, as a program that ignores go vet might;
-// reflect keeps vet's copylocks check quiet here.
-func copyOf(s *str.String) *str.String {
-	c := new(str.String)
-	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(s).Elem())
-	return c
-}
 
 // TestCopyPanics ports strings.Builder's TestBuilderCopyPanic: writing
 // through a copy of a String that holds storage panics. Unlike
@@ -55,13 +46,13 @@ func TestCopyPanics(t *testing.T) {
 			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				orig := str.New(a)
 				orig.WriteByte('x')
-				b := copyOf(orig)
+				b := alloctest.CopyOf(orig)
 				msg := panicValue(func() { tt.fn(b) })
 				if !tt.wantPanic {
 					require.Nil(t, msg)
 					return
 				}
-				require.Equal(t, "str: "+tt.name+": illegal use of non-zero String copied by value", msg)
+				require.Equal(t, "str: "+tt.name+": String copied by value after first use", msg)
 				// The original is untouched and still works.
 				orig.WriteByte('z')
 				require.Equal(t, "xz", orig.String())
@@ -75,8 +66,8 @@ func TestCopyPanics(t *testing.T) {
 // storage of its own.
 func TestCopyOfUnusedString(t *testing.T) {
 	var zero str.String
-	a := copyOf(&zero)
-	b := copyOf(&zero)
+	a := alloctest.CopyOf(&zero)
+	b := alloctest.CopyOf(&zero)
 	a.WriteString("a")
 	b.WriteString("b")
 	require.Equal(t, "a", a.String())
@@ -88,7 +79,7 @@ func TestCopyOfUnusedString(t *testing.T) {
 func TestCopyAfterReset(t *testing.T) {
 	s := str.From(nil, "abc")
 	s.Reset()
-	c := copyOf(s)
+	c := alloctest.CopyOf(s)
 	c.WriteString("d")
 	require.Equal(t, "d", c.String())
 }

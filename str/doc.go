@@ -58,8 +58,8 @@
 //
 // A String must not be copied after first use: go vet's copylocks check
 // reports copies, and a write through a copy, or String called on one,
-// panics (str: WriteString: illegal use of non-zero String copied by
-// value), as strings.Builder's copy check does.
+// panics (str: WriteString: String copied by value after first use), as
+// strings.Builder's copy check does.
 //
 // A String is not safe for concurrent use, but its read-only methods may
 // be called from any number of goroutines at once while no goroutine
@@ -85,8 +85,8 @@
 //
 // Built with the bumpdebug build tag (go test -tags bumpdebug), every
 // method of a String used after its arena released it, or the storage it
-// still uses, panics with "str: String used after its arena was reset";
-// in that build the String itself is kept on the Go heap so that the
-// check still works once the arena has reused the memory. The strings it
+// still uses, panics with "str: String used after its arena was reset"
+// (the arena poisons a released String, and holds its memory back from
+// reuse for a while, so that the check still works). The strings it
 // returned cannot be checked.
 package str

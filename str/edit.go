@@ -9,6 +9,9 @@ import "fmt"
 // Truncate: slice bounds out of range [:7] with length 6, as
 // bytes.Buffer.Truncate panics) or not at the start of a UTF-8 sequence.
 func (s *String) Truncate(n int) {
+	if s == nil && n == 0 {
+		return // a nil String is empty
+	}
 	s.checkWrite("Truncate")
 	if n < 0 {
 		panic(fmt.Sprintf("str: Truncate: negative length %d", n))
@@ -64,6 +67,9 @@ func (s *String) Insert(i int, x string) {
 // fresh storage; if the allocator cannot provide it, Remove panics with
 // an error wrapping the allocator's and leaves s unchanged.
 func (s *String) Remove(i, j int) {
+	if s == nil && i == 0 && j == 0 {
+		return // a nil String is empty
+	}
 	s.checkWrite("Remove")
 	n := len(s.buf)
 	switch {

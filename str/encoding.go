@@ -3,7 +3,6 @@ package str
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
 )
@@ -42,7 +41,7 @@ func (s *String) UnmarshalJSON(data []byte) error {
 	}
 	var x string
 	if err := json.Unmarshal(data, &x); err != nil {
-		return fmt.Errorf("str: UnmarshalJSON: %w", err)
+		return name.Wrap("UnmarshalJSON", err)
 	}
 	return s.replace("UnmarshalJSON", x)
 }
@@ -73,16 +72,21 @@ func (s *String) replace(op string, x string) error {
 		s.buf = append(s.buf[:0], x...)
 		return nil
 	}
-	t := String{a: s.a}
-	if err := t.growExact(op, len(x)); err != nil {
-		return err
+	var t []byte
+	if onHeap(s.a) && len(x) <= heapAppendMax {
+		t = heapCopy(nil, len(x))
+	} else {
+		var err error
+		if t, err = bump.AllocateSlice[byte](s.a, len(x)); err != nil {
+			return name.Wrap(op, err)
+		}
+		t = t[:0]
 	}
 	if s.frozen.Load() == 0 {
 		bump.FreeSlice(s.a, s.buf)
 	}
-	s.buf = append(t.buf, x...)
+	s.buf = append(t, x...)
 	s.frozen.Store(0)
-	s.store.Stop()
-	s.store = t.store
+	s.h.Store(s.a)
 	return nil
 }

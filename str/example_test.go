@@ -173,7 +173,7 @@ func ExampleString_copy() {
 	s := str.From(nil, "x")
 	defer func() { fmt.Println(recover()) }()
 	useCopy(s)
-	// Output: str: WriteString: illegal use of non-zero String copied by value
+	// Output: str: WriteString: String copied by value after first use
 }
 
 // useCopy copies *s by value (what go vet's copylocks check reports) and

@@ -155,11 +155,11 @@ func (s *String) moveTo(op string, newCap int) error {
 	}
 	t, err := bump.AllocateSlice[byte](s.a, newCap)
 	if err != nil {
-		return fmt.Errorf("str: %s: %w", op, err)
+		return name.Wrap(op, err)
 	}
 	s.buf = t[:copy(t, s.buf)]
 	s.frozen.Store(0)
-	s.store.Move(s.a)
+	s.h.Store(s.a)
 	return nil
 }
 

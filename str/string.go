@@ -6,7 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A String builds a string in storage from an allocator. The zero value is
@@ -17,14 +17,11 @@ import (
 // called from many goroutines at once while nothing writes to it (see the
 // package doc).
 type String struct {
-	_ noCopy
-	// addr is the String's own address once it holds storage, to detect
+	// h tracks the lifetimes of the String and of buf in the checked
+	// build, and the String's own address once it is used, to detect
 	// copies by value as strings.Builder does.
-	addr *String
-	// life tracks the memory of the String itself when it lives in an
-	// arena, store the memory of buf, in the checked build.
-	life, store lifecheck.Tag
-	a           bump.Allocator
+	h header.Header
+	a bump.Allocator
 	// buf holds the content; cap(buf) is the whole allocation, which is
 	// what the allocator must be given back.
 	buf []byte
@@ -36,11 +33,8 @@ type String struct {
 	frozen atomic.Int64
 }
 
-// noCopy lets go vet's copylocks check report Strings copied by value.
-type noCopy struct{}
-
-func (*noCopy) Lock()   {}
-func (*noCopy) Unlock() {}
+// name names String in panics and errors.
+var name = header.Name{Pkg: "str", Type: "String"}
 
 // New returns an empty String that will allocate from a (the Go heap if a
 // is nil). The String itself is allocated from a too, so that with a
@@ -57,23 +51,12 @@ func New(a bump.Allocator) *String {
 }
 
 func newString(op string, a bump.Allocator) (*String, error) {
-	if lifecheck.Enabled {
-		// In the checked build the String itself lives on the Go heap, so
-		// that its tags outlive the arena and report every use after a
-		// reset, even once the arena has handed the memory out again.
-		s := &String{a: a}
-		s.addr = s
-		s.life = lifecheck.Track(a)
-		return s, nil
-	}
-	h, err := bump.AllocateSlice[String](a, 1)
+	s, err := header.New[String](a)
 	if err != nil {
-		return nil, fmt.Errorf("str: %s: %w", op, err)
+		return nil, name.Wrap(op, err)
 	}
-	s := &h[0]
+	s.h.Init(a)
 	s.a = a
-	s.addr = s
-	s.life = lifecheck.Track(a)
 	return s, nil
 }
 
@@ -116,6 +99,7 @@ func (s *String) Allocator() bump.Allocator {
 	if s == nil {
 		return nil
 	}
+	check(&s.h)
 	return s.a
 }
 
@@ -125,6 +109,7 @@ func (s *String) Len() int {
 	if s == nil {
 		return 0
 	}
+	check(&s.h)
 	return len(s.buf)
 }
 
@@ -136,6 +121,7 @@ func (s *String) Cap() int {
 	if s == nil {
 		return 0
 	}
+	check(&s.h)
 	return cap(s.buf)
 }
 
@@ -206,8 +192,11 @@ func (s *String) Bytes() []byte {
 
 // Clear empties s. It keeps the storage for reuse unless a string
 // returned by String shares it; then s drops it (without giving it back)
-// and the next write allocates.
+// and the next write allocates. Clear of a nil s does nothing.
 func (s *String) Clear() {
+	if s == nil {
+		return
+	}
 	s.checkWrite("Clear")
 	if s.frozen.Load() > 0 {
 		s.drop()
@@ -221,16 +210,20 @@ func (s *String) Clear() {
 // allocator. It is the one method that may be called on a String whose
 // storage, but not the String itself, was released by
 // [bump.Bump.ResetTo]; use [String.Clear] to reuse the storage instead.
-// After Reset, s may be copied again, like a new String.
+// After Reset, s may be copied again, like a new String. Reset of a nil s
+// does nothing.
 func (s *String) Reset() {
-	s.life.Check("str: String")
+	if s == nil {
+		return
+	}
+	s.h.CheckLife(name)
 	s.drop()
-	s.addr = nil
+	s.h.Disown()
 }
 
 // drop forgets s's storage without freeing it.
 func (s *String) drop() {
 	s.buf = nil
 	s.frozen.Store(0)
-	s.store.Stop()
+	s.h.Unstore()
 }

@@ -1,7 +1,6 @@
 package vec_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -35,7 +34,7 @@ func TestCopyPanics(t *testing.T) {
 			alloctest.ForEach(t, func(t *testing.T, a bump.Allocator) {
 				v := vec.WithCapacity[string](a, 8)
 				v.AppendSlice([]string{"a", "b"})
-				w := copyOf(v)
+				w := alloctest.CopyOf(v)
 				require.PanicsWithValue(t, "vec: "+tc.name+": Vec copied by value after first use", func() { tc.op(w) })
 				require.Equal(t, []string{"a", "b"}, v.Slice())
 				v.AppendSlice(make([]string, 100)) // the original still grows
@@ -46,17 +45,9 @@ func TestCopyPanics(t *testing.T) {
 
 	// A zero Vec may be copied before first use, as a strings.Builder may.
 	var z vec.Vec[int]
-	c := copyOf(&z)
+	c := alloctest.CopyOf(&z)
 	c.Push(1)
 	require.Equal(t, []int{1}, c.Slice())
 	z.Push(2)
 	require.Equal(t, []int{2}, z.Slice())
-}
-
-// copyOf returns a copy of *v, the mistake go vet reports as *w = *v;
-// made through reflect so that vet lets the test make it.
-func copyOf[T any](v *vec.Vec[T]) *vec.Vec[T] {
-	w := new(vec.Vec[T])
-	reflect.ValueOf(w).Elem().Set(reflect.ValueOf(v).Elem())
-	return w
 }

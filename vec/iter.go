@@ -18,13 +18,13 @@ func (v *Vec[T]) All() iter.Seq2[int, T] {
 		if v == nil {
 			return
 		}
-		v.check()
+		check(&v.h)
 		n := len(v.s)
 		for i := 0; i < n && i < len(v.s); i++ {
 			if !yield(i, v.s[i]) {
 				return
 			}
-			v.check()
+			check(&v.h)
 		}
 	}
 }
@@ -36,13 +36,13 @@ func (v *Vec[T]) Values() iter.Seq[T] {
 		if v == nil {
 			return
 		}
-		v.check()
+		check(&v.h)
 		n := len(v.s)
 		for i := 0; i < n && i < len(v.s); i++ {
 			if !yield(v.s[i]) {
 				return
 			}
-			v.check()
+			check(&v.h)
 		}
 	}
 }
@@ -56,13 +56,13 @@ func (v *Vec[T]) Backward() iter.Seq2[int, T] {
 		if v == nil {
 			return
 		}
-		v.check()
+		check(&v.h)
 		for i := len(v.s) - 1; i >= 0; i-- {
 			i = min(i, len(v.s)-1)
 			if i < 0 || !yield(i, v.s[i]) {
 				return
 			}
-			v.check()
+			check(&v.h)
 		}
 	}
 }

@@ -5,36 +5,25 @@ import (
 	"iter"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Vec is a growable sequence of values of type T whose storage comes
 // from an allocator. The zero value is an empty Vec using the Go heap.
 // A Vec must not be copied after first use.
 type Vec[T any] struct {
-	// The zero-size fields come first: a zero-size last field would pad
-	// the struct.
-	_ noCopy
-	// life tracks the arena memory holding the header (from New and the
-	// other constructors), store the current storage; both are empty
-	// outside the checked build (-tags bumpdebug).
-	life, store lifecheck.Tag
-
+	// h tracks the lifetimes of the header and the storage in the checked
+	// build, and v's own address once v has storage it may free, so that
+	// a copy that would free or move storage it shares panics instead.
+	h header.Header
 	// s holds the elements; cap(s) is the whole allocation, which is what
 	// bump.ResizeSlice and bump.FreeSlice must be given back.
 	s []T
 	a bump.Allocator
-	// self is v's own address once v has storage it may free, so that a
-	// copy that would free or move storage it shares panics instead (as
-	// strings.Builder's copyCheck does).
-	self *Vec[T]
 }
 
-// noCopy lets go vet's copylocks check report Vecs copied by value.
-type noCopy struct{}
-
-func (*noCopy) Lock()   {}
-func (*noCopy) Unlock() {}
+// name names Vec in panics and errors.
+var name = header.Name{Pkg: "vec", Type: "Vec"}
 
 // New returns an empty Vec that will allocate from a (the Go heap if a is
 // nil). The Vec's header is itself allocated from a, so that a warm arena
@@ -46,19 +35,12 @@ func New[T any](a bump.Allocator) *Vec[T] {
 
 // newVec allocates an empty Vec's header from a, naming fn in a panic.
 func newVec[T any](a bump.Allocator, fn string) *Vec[T] {
-	var v *Vec[T]
-	if a == nil {
-		v = new(Vec[T])
-	} else {
-		h, err := bump.AllocateSlice[Vec[T]](a, 1)
-		if err != nil {
-			panic(fmt.Errorf("vec: %s: %w", fn, err))
-		}
-		v = &h[0]
-		v.life = lifecheck.Track(a)
+	v, err := header.New[Vec[T]](a)
+	if err != nil {
+		panic(name.Wrap(fn, err))
 	}
+	v.h.Init(a)
 	v.a = a
-	v.self = v
 	return v
 }
 
@@ -73,7 +55,7 @@ func WithCapacity[T any](a bump.Allocator, n int) *Vec[T] {
 	}
 	v := newVec[T](a, "WithCapacity")
 	if err := v.resize(n); err != nil {
-		panic(fmt.Errorf("vec: WithCapacity: %w", err))
+		panic(name.Wrap("WithCapacity", err))
 	}
 	return v
 }
@@ -87,7 +69,7 @@ func From[T any](a bump.Allocator, s []T) *Vec[T] {
 func from[T any](a bump.Allocator, s []T, fn string) *Vec[T] {
 	v := newVec[T](a, fn)
 	if err := v.resize(len(s)); err != nil {
-		panic(fmt.Errorf("vec: %s: %w", fn, err))
+		panic(name.Wrap(fn, err))
 	}
 	v.s = append(v.s, s...)
 	return v
@@ -102,9 +84,12 @@ func Collect[T any](a bump.Allocator, seq iter.Seq[T]) *Vec[T] {
 }
 
 // Allocator returns the allocator v takes its storage from: nil for the
-// Go heap.
+// Go heap, and for a nil *Vec.
 func (v *Vec[T]) Allocator() bump.Allocator {
-	v.check()
+	if v == nil {
+		return nil
+	}
+	check(&v.h)
 	return v.a
 }
 
@@ -113,7 +98,7 @@ func (v *Vec[T]) Len() int {
 	if v == nil {
 		return 0
 	}
-	v.check()
+	check(&v.h)
 	return len(v.s)
 }
 
@@ -123,7 +108,7 @@ func (v *Vec[T]) Cap() int {
 	if v == nil {
 		return 0
 	}
-	v.check()
+	check(&v.h)
 	return cap(v.s)
 }
 
@@ -139,24 +124,24 @@ func (v *Vec[T]) Slice() []T {
 	if v == nil {
 		return nil
 	}
-	v.check()
+	check(&v.h)
 	return v.s[:len(v.s):len(v.s)]
 }
 
-// At returns the element at index i. It panics if i is out of range.
+// At returns the element at index i. It panics if i is out of range
+// (always, for a nil *Vec).
 func (v *Vec[T]) At(i int) T {
-	v.check()
-	if uint(i) >= uint(len(v.s)) {
-		panicIndex("At", i, len(v.s))
+	if n := v.Len(); uint(i) >= uint(n) {
+		panicIndex("At", i, n)
 	}
 	return v.s[i]
 }
 
-// Set sets the element at index i to x. It panics if i is out of range.
+// Set sets the element at index i to x. It panics if i is out of range
+// (always, for a nil *Vec).
 func (v *Vec[T]) Set(i int, x T) {
-	v.check()
-	if uint(i) >= uint(len(v.s)) {
-		panicIndex("Set", i, len(v.s))
+	if n := v.Len(); uint(i) >= uint(n) {
+		panicIndex("Set", i, n)
 	}
 	v.s[i] = x
 }
@@ -165,23 +150,38 @@ func (v *Vec[T]) Set(i int, x T) {
 // capacity is the whole allocation) and leaves v empty, with no storage,
 // still using the same allocator. It is the analogue of bumpalo's
 // into_bump_slice: the result lives as long as the arena does, and v no
-// longer frees or resizes it.
+// longer frees or resizes it. A nil *Vec returns nil.
 func (v *Vec[T]) IntoSlice() []T {
-	v.check()
+	if v == nil {
+		return nil
+	}
+	check(&v.h)
 	s := v.s
 	v.s = nil
-	v.store.Stop()
+	v.h.Unstore()
 	return s
 }
 
 // Clone returns a new Vec, allocated like [New] from v's allocator,
 // holding a copy of v's elements, with capacity v.Len(). It panics like
-// [WithCapacity].
+// [WithCapacity]. Clone of a nil *Vec returns nil, as slices.Clone of a
+// nil slice does.
 func (v *Vec[T]) Clone() *Vec[T] {
-	v.check()
+	if v == nil {
+		return nil
+	}
+	check(&v.h)
 	return from(v.a, v.s, "Clone")
 }
 
 func panicIndex(fn string, i, n int) {
 	panic(fmt.Sprintf("vec: %s: index %d out of range [0:%d]", fn, i, n))
+}
+
+// check is [header.Header.Check] for v's methods, compiled away outside
+// the checked build even where Vec is instantiated (see header.Checked).
+func check(h *header.Header) {
+	if header.Checked {
+		h.Check(name)
+	}
 }

@@ -9,8 +9,8 @@ import (
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/vec"
 	"github.com/stretchr/testify/require"
 )

@@ -50,6 +50,11 @@ func (s *Summarizer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Nothing allocated in a may be used after this: the response is
 	// written (copied out) before the handler returns.
 	defer s.pool.Put(a)
+	s.serveIn(a, w, r)
+}
+
+// serveIn handles a POST request with everything allocated in a.
+func (s *Summarizer) serveIn(a *bump.Bump, w http.ResponseWriter, r *http.Request) {
 
 	body, err := readBody(a, http.MaxBytesReader(w, r.Body, s.maxBody))
 	if err != nil {

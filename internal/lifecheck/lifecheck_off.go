@@ -24,3 +24,7 @@ func (*Tag) Stop() {}
 // Check panics with the message "what used after its arena was reset" if
 // the arena released the memory t tracks.
 func (Tag) Check(what string) {}
+
+// Stale reports whether the arena released the memory t tracks: never,
+// in this build.
+func (Tag) Stale() bool { return false }

@@ -77,13 +77,18 @@ func (t *Tag) Stop() {
 // Check panics with the message "what used after its arena was reset" if
 // the arena released the memory t tracks.
 func (t Tag) Check(what string) {
+	if t.Stale() {
+		panic(what + " used after its arena was reset")
+	}
+}
+
+// Stale reports whether the arena released the memory t tracks.
+func (t Tag) Stale() bool {
 	if t.id == 0 {
-		return
+		return false
 	}
 	registry.Lock()
 	_, ok := registry.live[t.id]
 	registry.Unlock()
-	if !ok {
-		panic(what + " used after its arena was reset")
-	}
+	return !ok
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -20,11 +21,20 @@ var ErrSyntax = errors.New("jsontree: invalid JSON")
 const MaxDepth = 10000
 
 // Decode decodes the JSON document data into a tree whose storage comes
-// from a (the Go heap if a is nil). It is a shorthand for
-// NewDecoder(a).Decode(data).
+// from a (the Go heap if a is nil), as NewDecoder(a).Decode(data) does.
+// The Decoders it uses are pooled, so that their scratch buffers, sized
+// by the widest and deepest documents seen, are not taken from the Go
+// heap again for every document.
 func Decode(a bump.Allocator, data []byte) (Node, error) {
-	return NewDecoder(a).Decode(data)
+	d := decoders.Get().(*Decoder)
+	d.alloc = newStorage(a)
+	n, err := d.Decode(data)
+	d.alloc = storage{}
+	decoders.Put(d)
+	return n, err
 }
+
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
 
 // A Decoder decodes JSON documents into trees allocated by its allocator.
 // Reusing a Decoder reuses its scratch buffers, so that decoding many

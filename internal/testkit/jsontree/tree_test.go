@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var nodeAPI = filepath.Join("..", "..", "testdata", "node-api.json.gz")
+var nodeAPI = filepath.Join("..", "..", "..", "testdata", "node-api.json.gz")
 
 // toAny converts a tree to the value encoding/json decodes into an any.
 func toAny(n *jsontree.Node) any {

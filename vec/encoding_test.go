@@ -73,16 +73,26 @@ func TestUnmarshalJSON(t *testing.T) {
 	})
 }
 
-// TestUnmarshalJSONMergesLikeSlice checks that decoding into existing
-// elements merges into them, as json.Unmarshal does into a slice.
-func TestUnmarshalJSONMergesLikeSlice(t *testing.T) {
+// TestUnmarshalJSONReplaces checks that decoding replaces v's elements,
+// as for every bumpkit container, rather than merging into them as
+// json.Unmarshal does into a slice.
+func TestUnmarshalJSONReplaces(t *testing.T) {
 	type rec struct{ A, B int }
-	s := []rec{{1, 2}, {3, 4}}
-	v := vec.From(new(bump.Bump), s)
-	data := []byte(`[{"A":9},{"B":8},{"A":7}]`)
-	require.NoError(t, json.Unmarshal(data, &s))
-	require.NoError(t, json.Unmarshal(data, v))
-	require.Equal(t, s, v.Slice())
+	v := vec.From(new(bump.Bump), []rec{{1, 2}, {3, 4}})
+	require.NoError(t, json.Unmarshal([]byte(`[{"A":9},{"B":8},{"A":7}]`), v))
+	require.Equal(t, []rec{{9, 0}, {0, 8}, {7, 0}}, v.Slice())
+}
+
+// TestUnmarshalJSONFailureKeepsElements is the regression test of a failed
+// decode that changed an element: decoding into a copy of the elements
+// shared the slices they hold, and json.Unmarshal wrote [9,9] into the
+// first one's array before it met "x".
+func TestUnmarshalJSONFailureKeepsElements(t *testing.T) {
+	for _, a := range []bump.Allocator{nil, new(bump.Bump)} {
+		v := vec.From(a, [][]int{{1, 2}, {3, 4}})
+		require.Error(t, json.Unmarshal([]byte(`[[9,9],"x"]`), v))
+		require.Equal(t, [][]int{{1, 2}, {3, 4}}, v.Slice())
+	}
 }
 
 // TestUnmarshalJSONField checks that a nil *Vec field gets a Vec on the

@@ -39,6 +39,9 @@ func groupsFor(n int) (int, bool) {
 // negative count -1") or, leaving m unchanged, with an error wrapping the
 // allocator's if the storage cannot be provided; see [Map.TryGrow].
 func (m *Map[K, V]) Grow(n int) {
+	if m == nil {
+		mapName.PanicNil("Grow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("hashmap: Grow: negative count %d", n))
 	}
@@ -52,6 +55,9 @@ func (m *Map[K, V]) Grow(n int) {
 // [bump.ErrInvalidSize] if the table would not fit in memory, instead of
 // panicking. On error m is unchanged. It panics if n is negative.
 func (m *Map[K, V]) TryGrow(n int) error {
+	if m == nil {
+		mapName.PanicNil("TryGrow")
+	}
 	if n < 0 {
 		panic(fmt.Sprintf("hashmap: TryGrow: negative count %d", n))
 	}
@@ -63,11 +69,12 @@ func (m *Map[K, V]) TryGrow(n int) error {
 
 // tryGrow makes room for n more entries; its error is unwrapped.
 func (m *Map[K, V]) tryGrow(n int) error {
-	m.check()
+	check(&m.h)
 	defer m.checkInvariants()
 	if n <= m.growthLeft {
 		return nil
 	}
+	m.own("Grow")
 	need := m.used + n
 	groups, ok := groupsFor(need)
 	if need < m.used || !ok {
@@ -98,47 +105,6 @@ func (m *Map[K, V]) makeRoom(n int) error {
 		return fmt.Errorf("cannot grow past %d entries: %w", m.used, bump.ErrInvalidSize)
 	}
 	return m.rehash(max(g, groups*2))
-}
-
-// rehash moves the entries of m into a new table of groups groups
-// (a power of two with room for them). On error m is unchanged.
-//
-// The old table is not freed: an iteration in progress may still walk it
-// (see iter.go), and iterations write nothing to the Map, so that
-// concurrent readers are race-free, which leaves rehash no way to know.
-// The garbage collector reclaims it on the Go heap, a Bump's Reset in an
-// arena; since a table is only ever replaced by one at least twice its
-// size (tombstones are pruned in place), the old tables together are
-// smaller than the current one. Until then it keeps its keys (which
-// iterations need) but not its values.
-func (m *Map[K, V]) rehash(groups int) error {
-	m.initHash()
-	table, err := bump.AllocateSlice[group[K, V]](m.alloc, groups)
-	if err != nil {
-		return err
-	}
-	old := m.groups
-	dropValues := bump.LayoutOf[V]().HasPointers()
-	for gi := range old {
-		og := &old[gi]
-		for full := og.ctrl.matchFull(); full != 0; full = full.removeFirst() {
-			s := &og.slots[full.first()]
-			*claimEmpty(table, m.hash(s.key)) = *s
-			if dropValues && s.key == s.key {
-				// Iterations still walking the old table look values
-				// up in the new one (except for NaN keys, whose values
-				// never change), so the old table need not keep their
-				// referents alive.
-				var zero V
-				s.value = zero
-			}
-		}
-	}
-	m.groups = table
-	m.growthLeft = capacityOf(groups) - m.used
-	m.tableGen++
-	m.storage.Move(m.alloc)
-	return nil
 }
 
 // claimEmpty marks the first empty slot of h's probe sequence in table as

@@ -22,14 +22,17 @@ func (d *Deque[T]) MarshalJSON() ([]byte, error) {
 // data, as encoding/json fills a slice, taking new storage from d's
 // allocator when d is too small. JSON null leaves d unchanged, as is the
 // convention for Unmarshalers. On error (data is not an array of T, or the
-// allocator cannot provide the storage) d is unchanged. Into a nil *Deque
-// field, encoding/json makes a Deque on the Go heap. It implements
-// [json.Unmarshaler].
+// allocator cannot provide the storage) d is exactly as it was. Into a
+// nil *Deque field, encoding/json makes a Deque on the Go heap; called
+// directly on a nil *Deque it panics. It implements [json.Unmarshaler].
 func (d *Deque[T]) UnmarshalJSON(data []byte) error {
-	d.check()
+	if d == nil {
+		name.PanicNil("UnmarshalJSON")
+	}
+	check(&d.h)
 	var vals []T
 	if err := json.Unmarshal(data, &vals); err != nil {
-		return fmt.Errorf("deque: UnmarshalJSON: %w", err)
+		return name.Wrap("UnmarshalJSON", err)
 	}
 	if vals == nil {
 		return nil // null
@@ -38,14 +41,14 @@ func (d *Deque[T]) UnmarshalJSON(data []byte) error {
 		if len(vals) > maxCap {
 			return fmt.Errorf("deque: UnmarshalJSON: %d elements: %w", len(vals), bump.ErrInvalidSize)
 		}
-		d.own("UnmarshalJSON")
+		d.h.Own(name, "UnmarshalJSON")
 		buf, err := bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(len(vals)-1)))
 		if err != nil {
-			return fmt.Errorf("deque: UnmarshalJSON: %w", err)
+			return name.Wrap("UnmarshalJSON", err)
 		}
 		bump.FreeSlice(d.a, d.buf)
 		d.buf = buf
-		d.store.Move(d.a)
+		d.h.Store(d.a)
 	} else {
 		front, back := d.Slices()
 		clear(front)
@@ -54,6 +57,7 @@ func (d *Deque[T]) UnmarshalJSON(data []byte) error {
 	d.head = 0
 	d.n = copy(d.buf, vals)
 	d.mods++
+	d.checkInvariants()
 	return nil
 }
 
@@ -61,4 +65,21 @@ func (d *Deque[T]) UnmarshalJSON(data []byte) error {
 func (d *Deque[T]) appendTo(s []T) []T {
 	front, back := d.Slices()
 	return append(append(s, front...), back...)
+}
+
+// Format prints d as fmt prints the slice of its elements, front to back,
+// for every verb and flag: fmt.Sprint(d) is "[1 2 3]", %q quotes each
+// string, %#v gives []T{...}. A nil *Deque prints as an empty slice. It
+// implements [fmt.Formatter].
+func (d *Deque[T]) Format(f fmt.State, verb rune) {
+	var s []T
+	if d != nil {
+		s = d.appendTo(make([]T, 0, d.Len()))
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), s)
+}
+
+// String returns d's elements formatted like a slice with %v: [1 2 3].
+func (d *Deque[T]) String() string {
+	return fmt.Sprint(d)
 }

@@ -28,31 +28,37 @@ func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(m.builtin())
 }
 
-// UnmarshalJSON decodes a JSON object into m as encoding/json decodes one
-// into a non-nil map[K]V: entries are added, replacing the values of keys
-// already present, and other entries are kept; null does nothing. New
-// storage comes from m's allocator (for a *Map field that was nil,
-// encoding/json allocates a Map on the Go heap). On error (a JSON type
-// error, or an allocation that fails) m is unchanged.
+// UnmarshalJSON decodes a JSON object into m, replacing its entries, as
+// every bumpkit container does (where encoding/json merges an object into
+// a non-nil map[K]V, keeping the entries it does not name); null does
+// nothing. Keys decode as encoding/json decodes map keys. New storage
+// comes from m's allocator (for a *Map field that was nil, encoding/json
+// allocates a Map on the Go heap). On error (a JSON syntax or type error,
+// or an allocation that fails) m is exactly as it was. It panics on a nil
+// m.
 func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
 	if m == nil {
-		return fmt.Errorf("hashmap: UnmarshalJSON: nil Map")
+		mapName.PanicNil("UnmarshalJSON")
 	}
+	check(&m.h)
+	m.own("UnmarshalJSON")
 	var decoded map[K]V
 	if err := json.Unmarshal(data, &decoded); err != nil {
-		return err
+		return mapName.Wrap("UnmarshalJSON", err)
 	}
-	added := 0
-	for k := range decoded {
-		if !m.Has(k) {
-			added++
-		}
+	if decoded == nil {
+		return nil // null
 	}
 	// Room first, so that the Sets below neither fail nor leave m half
-	// filled.
-	if err := m.tryGrow(added); err != nil {
-		return fmt.Errorf("hashmap: UnmarshalJSON: %w", err)
+	// filled: a table that holds len(decoded) entries, which growing for
+	// the difference from m's count gives (growing moves the entries but
+	// does not change them).
+	if more := len(decoded) - m.used; more > 0 {
+		if err := m.tryGrow(more); err != nil {
+			return mapName.Wrap("UnmarshalJSON", err)
+		}
 	}
+	m.Clear()
 	for k, v := range decoded {
 		m.Set(k, v)
 	}
@@ -64,4 +70,10 @@ func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
 // and a nil m prints like a nil map. It writes nothing to m.
 func (m *Map[K, V]) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), m.builtin())
+}
+
+// String returns m formatted as fmt prints the map[K]V it replaces with
+// %v: map[a:1 b:2], keys sorted.
+func (m *Map[K, V]) String() string {
+	return fmt.Sprint(m.builtin())
 }
