@@ -2,6 +2,8 @@
 
 package bump
 
+import "reflect"
+
 // checkedBuild reports whether this is the checked build (-tags
 // bumpdebug). Every hook of the checked build is guarded by it, so that
 // the normal build compiles them away.
@@ -14,7 +16,16 @@ const checkedBuild = false
 type listDebug[E any] struct{}
 
 // fresh returns a new empty chunk of capacity n.
-func (l *chunkList[E]) fresh(n int) []E { return make([]E, 0, n) }
+func (l *chunkList[E]) fresh(n int) []E {
+	if l.makeChunk != nil {
+		return l.makeChunk(n)
+	}
+	return make([]E, 0, n)
+}
+
+// poisonAs sets the type whose scalars the checked build poisons in
+// released values, when it is not E.
+func (l *chunkList[E]) poisonAs(reflect.Type) {}
 
 // recycle returns the chunk c, whose length is what was used of it,
 // cleared and empty, ready for reuse.

@@ -72,8 +72,16 @@ func (l *chunkList[E]) fresh(n int) []E {
 			return c[:0]
 		}
 	}
+	if l.makeChunk != nil {
+		return l.makeChunk(n)
+	}
 	return make([]E, 0, n)
 }
+
+// poisonAs sets the type whose scalars poison fills in released values,
+// when it is not E: a slab of a type known through reflect is a list of
+// words.
+func (l *chunkList[E]) poisonAs(t reflect.Type) { l.dbg.typ = t }
 
 // recycle quarantines the chunk c if any of it was used, and returns a
 // fresh empty chunk of the same capacity in its place.
@@ -138,8 +146,9 @@ const poisonByte = 0xa5
 
 // listDebug is the checked build's state of a slab's chunk list.
 type listDebug[E any] struct {
-	quarantine [][]E // poisoned chunks, oldest first
-	spare      [][]E // chunks out of quarantine, for reuse
+	typ        reflect.Type // the type of the values, if not E (see poisonAs)
+	quarantine [][]E        // poisoned chunks, oldest first
+	spare      [][]E        // chunks out of quarantine, for reuse
 	runs       []scalarRun
 	runsReady  bool
 }
@@ -194,18 +203,23 @@ func addRun(runs []scalarRun, r scalarRun) []scalarRun {
 func (l *chunkList[E]) poison(vals []E) {
 	clear(vals)
 	d := &l.dbg
+	t := d.typ
+	if t == nil {
+		t = reflect.TypeFor[E]()
+	}
 	if !d.runsReady {
-		d.runs = scalarRuns(reflect.TypeFor[E](), 0, nil)
+		d.runs = scalarRuns(t, 0, nil)
 		d.runsReady = true
 	}
 	if len(d.runs) == 0 || len(vals) == 0 {
 		return
 	}
-	size := unsafe.Sizeof(vals[0])
+	size := t.Size()
 	base := unsafe.Pointer(unsafe.SliceData(vals))
-	for i := range vals {
-		// Sound: the run lies within vals[i] and holds no pointer.
-		p := unsafe.Add(base, uintptr(i)*size)
+	n := uintptr(len(vals)) * unsafe.Sizeof(vals[0]) / size
+	for i := range n {
+		// Sound: the run lies within value i and holds no pointer.
+		p := unsafe.Add(base, i*size)
 		for _, r := range d.runs {
 			fill := unsafe.Slice((*byte)(unsafe.Add(p, r.off)), r.n)
 			for j := range fill {

@@ -52,6 +52,12 @@ type chunkList[E any] struct {
 	// curStamp is the round in which cur was last used, for the retention
 	// policy; chunks used this round are stamped when they are retired.
 	curStamp uint64
+	// granule, if more than one, is the number of elements every chunk's
+	// capacity is a multiple of, and makeChunk, if not nil, makes the
+	// empty chunks: a slab of a type known through reflect is a list of
+	// words whose chunks are slices of its type (see reflect.go).
+	granule   int
+	makeChunk func(n int) []E
 	// dbg is the checked build's state; it takes no room otherwise.
 	dbg listDebug[E]
 }
@@ -91,17 +97,27 @@ func (l *chunkList[E]) inUse() uintptr {
 // capacity in values.
 func (l *chunkList[E]) reserve(b *Bump, want, need int) (int, error) {
 	size := elemSize[E]()
+	want = l.roundUp(want)
 	got, err := b.reserve(uintptr(want)*size, uintptr(need)*size)
 	if err != nil {
 		return 0, err
 	}
 	// Near the limit reserve grants need rounded up to 16 bytes; a chunk
 	// holds whole values only, so account for exactly those.
-	if r := got % size; r != 0 {
+	unit := size * uintptr(max(l.granule, 1))
+	if r := got % unit; r != 0 {
 		b.allocated -= r
 		got -= r
 	}
 	return int(got / size), nil
+}
+
+// roundUp rounds n up to a multiple of the list's granule.
+func (l *chunkList[E]) roundUp(n int) int {
+	if g := l.granule; g > 1 {
+		return (n + g - 1) / g * g
+	}
+	return n
 }
 
 // grow makes an empty chunk with room for need values the current chunk:
@@ -113,7 +129,7 @@ func (l *chunkList[E]) grow(b *Bump, need, want int) error {
 	if i := l.spares.pick(need, want); i >= 0 {
 		c = l.spares.take(b, i)
 	} else {
-		want = max(want, l.hint)
+		want = l.roundUp(max(want, l.hint))
 		n, err := l.reserve(b, want, need)
 		if err != nil {
 			return err
@@ -156,6 +172,72 @@ func (l *chunkList[E]) allocLarge(b *Bump, n int) ([]E, error) {
 	l.large = append(l.large, c)
 	l.before += n
 	return c, nil
+}
+
+// alloc returns zeroed storage for n elements when the current chunk
+// cannot hold them: a dedicated chunk for a request of more than
+// largeRequest bytes, else a new current chunk. On error nothing changed.
+func (l *chunkList[E]) alloc(b *Bump, n int) (unsafe.Pointer, error) {
+	if l.isLarge(n) {
+		c, err := l.allocLarge(b, n)
+		if err != nil {
+			return nil, err
+		}
+		return unsafe.Pointer(unsafe.SliceData(c)), nil
+	}
+	if err := l.grow(b, n, l.nextSize(n)); err != nil {
+		return nil, err
+	}
+	l.cur = l.cur[:n]
+	return unsafe.Pointer(&l.cur[0]), nil
+}
+
+// isLarge reports whether n elements are a request that gets a dedicated
+// chunk, so that only those are looked for among the dedicated chunks.
+// (The byte list, whose requests carry alignment, has its own test: see
+// isLargeBytes.)
+func (l *chunkList[E]) isLarge(n int) bool {
+	return uintptr(n)*elemSize[E]() > largeRequest
+}
+
+// resizeValues grows or shrinks in place the allocation of oldN elements
+// at p to newN, if it has a dedicated chunk or is the newest of the
+// current chunk, after the newest checkpoint.
+func (l *chunkList[E]) resizeValues(b *Bump, p unsafe.Pointer, oldN, newN int) bool {
+	if newN < oldN {
+		b.notePeak()
+	}
+	if l.isLarge(oldN) {
+		if i := l.findLarge(p); i >= 0 {
+			// Shrinking to what a regular chunk would hold moves instead,
+			// which releases the dedicated chunk and keeps isLarge's test
+			// valid. Growing back after a shrink finds the values cleared.
+			return l.isLarge(newN) && p == unsafe.Pointer(unsafe.SliceData(l.large[i])) && l.resizeLarge(i, newN)
+		}
+	}
+	return l.resizeNewest(p, oldN, newN)
+}
+
+// freeValues gives back the n elements at p: their dedicated chunk, or the
+// end of the current chunk if they are its newest allocation. Anything
+// else stays allocated until the next reset, cleared so that the arena
+// does not keep the freed values' referents alive.
+func (l *chunkList[E]) freeValues(b *Bump, p unsafe.Pointer, n int) {
+	if l.isLarge(n) {
+		if i := l.findLarge(p); i >= 0 {
+			b.notePeak()
+			l.freeLarge(b, i)
+			return
+		}
+	}
+	// The caller guarantees p holds n elements.
+	clear(unsafe.Slice((*E)(p), n))
+	if _, ok := l.newest(p, n); ok {
+		b.notePeak()
+		l.freeNewest(p, n)
+		return
+	}
+	b.wasted += uintptr(n) * elemSize[E]()
 }
 
 // findLarge returns the index of the dedicated chunk that holds p, if it

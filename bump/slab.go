@@ -27,7 +27,7 @@ type resetter interface {
 type slab interface {
 	resetter
 	allocate(b *Bump, n int) (unsafe.Pointer, error)
-	resize(p unsafe.Pointer, oldN, newN int) bool
+	resize(b *Bump, p unsafe.Pointer, oldN, newN int) bool
 	free(b *Bump, p unsafe.Pointer, n int)
 	// setFloor protects the allocations before the mark (nil for none)
 	// from in-place resize and free.
@@ -88,67 +88,19 @@ func (s *typedSlab[T]) allocate(b *Bump, n int) (unsafe.Pointer, error) {
 		s.cur = s.cur[:u+n]
 		return unsafe.Pointer(&s.cur[u]), nil
 	}
-	return s.allocateSlow(b, n)
-}
-
-func (s *typedSlab[T]) allocateSlow(b *Bump, n int) (unsafe.Pointer, error) {
-	if uintptr(n)*elemSize[T]() > largeRequest {
-		c, err := s.allocLarge(b, n)
-		if err != nil {
-			return nil, allocError(s.elem, n, err)
-		}
-		return unsafe.Pointer(unsafe.SliceData(c)), nil
-	}
-	if err := s.grow(b, n, s.nextSize(n)); err != nil {
+	p, err := s.alloc(b, n)
+	if err != nil {
 		return nil, allocError(s.elem, n, err)
 	}
-	s.cur = s.cur[:n]
-	return unsafe.Pointer(&s.cur[0]), nil
+	return p, nil
 }
 
-// isLarge reports whether n values are a request that gets a dedicated
-// chunk, so that only those are looked for among the dedicated chunks.
-func (s *typedSlab[T]) isLarge(n int) bool {
-	return uintptr(n)*elemSize[T]() > largeRequest
+func (s *typedSlab[T]) resize(b *Bump, p unsafe.Pointer, oldN, newN int) bool {
+	return s.resizeValues(b, p, oldN, newN)
 }
 
-func (s *typedSlab[T]) resize(p unsafe.Pointer, oldN, newN int) bool {
-	if s.isLarge(oldN) {
-		if i := s.findLarge(p); i >= 0 {
-			// Shrinking to what a regular chunk would hold moves instead,
-			// which releases the dedicated chunk and keeps isLarge's test
-			// valid. Growing back after a shrink finds the values cleared.
-			return s.isLarge(newN) && p == unsafe.Pointer(unsafe.SliceData(s.large[i])) && s.resizeLarge(i, newN)
-		}
-	}
-	return s.resizeNewest(p, oldN, newN)
-}
-
-// free gives back the n values at p: their dedicated chunk, or the end of
-// the current chunk if they are its newest allocation. Anything else stays
-// allocated until the next reset, cleared so that the arena does not keep
-// the freed values' referents alive.
 func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
-	if s.isLarge(n) {
-		if i := s.findLarge(p); i >= 0 {
-			b.notePeak()
-			s.freeLarge(b, i)
-			return
-		}
-	}
-	// The caller guarantees p holds n values.
-	clear(unsafe.Slice((*T)(p), n))
-	if _, ok := s.newest(p, n); ok {
-		b.notePeak()
-		s.freeNewest(p, n)
-		return
-	}
-	b.wasted += uintptr(n) * elemSize[T]()
-}
-
-func (s *typedSlab[T]) reset(b *Bump) {
-	s.chunkList.reset(b)
-	s.active = 0
+	s.freeValues(b, p, n)
 }
 
 func (s *typedSlab[T]) chunkInfo(_ ChunkInfo, yield func(ChunkInfo) bool) bool {

@@ -51,7 +51,7 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 	case zeroSizeSlab:
 		return true
 	default:
-		return s.resize(p, oldN, newN)
+		return s.resize(b, p, oldN, newN)
 	}
 }
 
