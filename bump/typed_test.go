@@ -6,6 +6,7 @@ import (
 	"math"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -409,4 +410,27 @@ func TestTypedErrorsKeepIdentity(t *testing.T) {
 	b.SetAllocationLimit(10)
 	_, err := bump.Of[[64]byte](&b).TryNew()
 	require.True(t, errors.Is(err, bump.ErrAllocationLimit))
+}
+
+// TestTypedCopyPanics checks that a copy of a handle, which would hand out
+// the values of the same window again, panics when it needs a window of
+// its own, at once in the checked build (which keeps no window), and that
+// the original goes on working. go vet reports the copy (Typed holds a
+// noCopy), so the test copies through reflect.
+func TestTypedCopyPanics(t *testing.T) {
+	var b bump.Bump
+	h := bump.Of[int64](&b)
+	h.New()
+	c := new(bump.Typed[int64])
+	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(h).Elem())
+	const window = 64 << 10 / 8 // the largest window, in values
+	require.PanicsWithValue(t, "bump: Typed handle used after being copied; use the *Typed that Of returns", func() {
+		for range window + 1 {
+			c.New()
+		}
+	})
+	if bump.CheckedBuild {
+		require.Panics(t, func() { c.New() })
+	}
+	require.NotNil(t, h.New())
 }
