@@ -7,7 +7,9 @@ require (
 	github.com/cockroachdb/swiss v0.0.0-20260820225851-333444432258
 	github.com/gammazero/deque v1.2.3
 	github.com/goccy/go-json v0.12.0
+	github.com/google/btree v1.1.3
 	github.com/segmentio/encoding v0.5.4
+	github.com/tidwall/btree v1.8.2
 )
 
 require (

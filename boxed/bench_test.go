@@ -27,7 +27,7 @@ var sinkCloser io.Closer
 // plain Go way: a heap pointer and an explicit Close.
 func BenchmarkNewDrop(b *testing.B) {
 	closed := 0
-	b.Run("heap-pointer", func(b *testing.B) {
+	b.Run("impl=heap-pointer", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range batch {
@@ -37,7 +37,7 @@ func BenchmarkNewDrop(b *testing.B) {
 			}
 		}
 	})
-	b.Run("box-heap", func(b *testing.B) {
+	b.Run("impl=box-heap", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range batch {
@@ -46,7 +46,7 @@ func BenchmarkNewDrop(b *testing.B) {
 			}
 		}
 	})
-	b.Run("box-bump", func(b *testing.B) {
+	b.Run("impl=box-bump", func(b *testing.B) {
 		b.ReportAllocs()
 		var arena bump.Bump
 		for b.Loop() {
@@ -58,7 +58,7 @@ func BenchmarkNewDrop(b *testing.B) {
 		}
 	})
 	// Boxes left to the arena are all dropped by the Reset.
-	b.Run("box-bump-reset", func(b *testing.B) {
+	b.Run("impl=box-bump-reset", func(b *testing.B) {
 		b.ReportAllocs()
 		var arena bump.Bump
 		for b.Loop() {

@@ -3,37 +3,14 @@ package bump_test
 import (
 	"testing"
 
-	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
-var sinkInts []int
-
-// BenchmarkAppend appends 10,000 ints one at a time to a nil slice: with
-// the builtin append on the Go heap, and with bump.Append in a Bump reset
-// after each slice. Compare ns/op between the two in one run.
+// BenchmarkAppend appends workload.VecPushes ints one at a time to a nil
+// slice: with the builtin append on the Go heap, and with bump.Append in a
+// Bump reset after each slice. Compare ns/op between the two in one run
+// (benchstat reads the impl key).
 func BenchmarkAppend(b *testing.B) {
-	const n = 10_000
-	b.Run("heap", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var s []int
-			for i := range n {
-				s = append(s, i)
-			}
-			sinkInts = s
-		}
-	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			var s []int
-			for i := range n {
-				s = bump.Append(&a, s, i)
-			}
-			sinkInts = s
-			sinkInts = nil
-			a.Reset()
-		}
-	})
+	b.Run("impl=heap", workload.VecPushAppend)
+	b.Run("impl=bump", workload.AppendBump)
 }

@@ -3,10 +3,9 @@
 package bump_test
 
 import (
-	"arena"
+	"fmt"
 	"testing"
 
-	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
@@ -14,33 +13,11 @@ import (
 // Go runtime (GOEXPERIMENT=arenas), in the batched style of the other
 // benchmarks: a batch of allocations, then one Free or Reset.
 func BenchmarkArena(b *testing.B) {
-	b.Run("New/arena", workload.NewSmallGoArena)
-	b.Run("New/bump", workload.NewSmallBump)
-	b.Run("NewPointer/arena", workload.NewPointerGoArena)
-	b.Run("NewPointer/bump", workload.NewPointerBump)
+	b.Run("op=New/impl=arena", workload.NewSmallGoArena)
+	b.Run("op=New/impl=bump", workload.NewSmallBump)
+	b.Run("op=NewPointer/impl=arena", workload.NewPointerGoArena)
+	b.Run("op=NewPointer/impl=bump", workload.NewPointerBump)
 	const size = 256
-	b.Run("MakeSlice/arena", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			a := arena.NewArena()
-			for range batch {
-				sinkBytes = arena.MakeSlice[byte](a, size, size)
-			}
-			sinkBytes = nil
-			a.Free()
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("MakeSlice/bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			for range batch {
-				sinkBytes = bump.MakeSlice[byte](&a, size, size)
-			}
-			sinkBytes = nil
-			a.Reset()
-		}
-		reportPerAlloc(b)
-	})
+	b.Run(fmt.Sprintf("op=MakeSlice%d/impl=arena", size), workload.MakeSliceGoArena(size))
+	b.Run(fmt.Sprintf("op=MakeSlice%d/impl=bump", size), workload.MakeSliceBump(size))
 }

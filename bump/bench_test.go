@@ -2,10 +2,8 @@ package bump_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/internal/testkit/workload"
 )
 
@@ -18,88 +16,42 @@ type node struct {
 	a, b int64
 }
 
-// batch is how many allocations one benchmark operation makes; the bump
-// variants reset once per batch, so its cost is amortised over them.
-const batch = 4096
+// batch is how many allocations the tests' batches make, as the
+// benchmarks' (workload.Batch).
+const batch = workload.Batch
 
-var (
-	sinkBytes  []byte
-	sinkString string
-)
+// The benchmarks of this package run the bodies that cmd/bumpbench
+// reports (internal/testkit/workload), so that the two cannot drift
+// apart. Sub-benchmarks are named impl=heap, impl=bump... so that
+// benchstat compares them: go test -bench . -count 10 | benchstat
+// -col /impl -.
 
-// reportPerAlloc adds the time per allocation to a batched benchmark.
-func reportPerAlloc(b *testing.B) { reportPerAllocN(b, batch) }
-
-// reportPerAllocN is reportPerAlloc for a batch of n allocations.
-func reportPerAllocN(b *testing.B, n int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/alloc")
-}
-
-// BenchmarkNewSmall and BenchmarkNewPointer run the bodies that
-// cmd/bumpbench reports as alloc-noptr and alloc-ptr (internal/workload).
+// BenchmarkNewSmall allocates batches of a 24-byte pointer-free struct
+// (alloc-noptr in cmd/bumpbench).
 func BenchmarkNewSmall(b *testing.B) {
-	b.Run("heap", workload.NewSmallHeap)
-	b.Run("bump", workload.NewSmallBump)
+	b.Run("impl=heap", workload.NewSmallHeap)
+	b.Run("impl=bump", workload.NewSmallBump)
 }
 
-// The pointer benchmarks build a linked list, so that every allocation
-// holds a live pointer the garbage collector must trace.
+// BenchmarkNewPointer builds a linked list, so that every allocation
+// holds a live pointer the garbage collector must trace (alloc-ptr).
 func BenchmarkNewPointer(b *testing.B) {
-	b.Run("heap", workload.NewPointerHeap)
-	b.Run("bump", workload.NewPointerBump)
+	b.Run("impl=heap", workload.NewPointerHeap)
+	b.Run("impl=bump", workload.NewPointerBump)
 }
 
-// BenchmarkMakeSlice allocates byte slices. A batch is kept under half the
-// largest chunk so that the bump variant reaches its steady state (one
-// chunk reused by every Reset), as a per-request arena would.
+// BenchmarkMakeSlice allocates byte slices of one size per
+// sub-benchmark.
 func BenchmarkMakeSlice(b *testing.B) {
-	for _, size := range []int{16, 256, 4096} {
-		n := min(batch, (512<<10)/size)
-		b.Run(fmt.Sprint(size, "/make"), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for range n {
-					sinkBytes = make([]byte, size)
-				}
-			}
-			reportPerAllocN(b, n)
-		})
-		b.Run(fmt.Sprint(size, "/bump"), func(b *testing.B) {
-			b.ReportAllocs()
-			var a bump.Bump
-			for b.Loop() {
-				for range n {
-					sinkBytes = bump.MakeSlice[byte](&a, size, size)
-				}
-				sinkBytes = nil
-				a.Reset()
-			}
-			reportPerAllocN(b, n)
-		})
+	for _, size := range workload.SliceSizes {
+		b.Run(fmt.Sprintf("size=%d/impl=heap", size), workload.MakeSliceHeap(size))
+		b.Run(fmt.Sprintf("size=%d/impl=bump", size), workload.MakeSliceBump(size))
 	}
 }
 
+// BenchmarkString copies strings of 4 to 100 bytes (strings in
+// cmd/bumpbench): strings.Clone against bump.String.
 func BenchmarkString(b *testing.B) {
-	src := strings.Repeat("s", 24)
-	b.Run("clone", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			for range batch {
-				sinkString = strings.Clone(src)
-			}
-		}
-		reportPerAlloc(b)
-	})
-	b.Run("bump", func(b *testing.B) {
-		b.ReportAllocs()
-		var a bump.Bump
-		for b.Loop() {
-			for range batch {
-				sinkString = bump.String(&a, src)
-			}
-			sinkString = ""
-			a.Reset()
-		}
-		reportPerAlloc(b)
-	})
+	b.Run("impl=heap", workload.StringsHeap)
+	b.Run("impl=bump", workload.StringsBump)
 }

@@ -4,15 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os/exec"
-	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 	"testing"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/testkit/inlinetest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -21,15 +19,7 @@ import (
 // and checks that the compiler inlined each call, and the window's fast
 // path inside it, into the caller.
 func TestTypedInlines(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a program")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command:", err)
-	}
-	out, err := exec.Command(goTool, "build", "-gcflags=-m", "-o", filepath.Join(t.TempDir(), "inline"), "./testdata/inline").CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	report := inlinetest.Build(t, "./testdata/inline")
 	shapes := map[string]string{
 		"small": "go.shape.struct { main.a int64; main.b int64; main.c int64 }",
 		"node":  "go.shape.struct { main.next *main.node; main.a int64; main.b int64 }",
@@ -38,12 +28,9 @@ func TestTypedInlines(t *testing.T) {
 		"New": "take", "TryNew": "tryTake", "Alloc": "put", "TryAlloc": "tryPut",
 		"MakeSlice": "takeN", "TryMakeSlice": "tryTakeN",
 	}
-	for typ, shape := range shapes {
+	for _, shape := range shapes {
 		for method, window := range fastPaths {
-			for _, callee := range []string{"(*Typed[" + shape + "])." + method, "(*window[" + shape + "])." + window} {
-				re := `main\.go:\d+:\d+: inlining call to bump\.` + regexp.QuoteMeta(callee) + "\n"
-				require.Regexp(t, re, string(out), "Typed[%s].%s: %s is not inlined", typ, method, callee)
-			}
+			report.RequireInlined(t, "main.go", "bump.(*Typed["+shape+"])."+method, "bump.(*window["+shape+"])."+window)
 		}
 	}
 }

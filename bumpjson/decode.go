@@ -96,12 +96,89 @@ func (d *decodeState) unmarshal(data []byte, v any) error {
 	d.fieldStack = d.fieldStack[:0]
 	// Like encoding/json, start at the pointer itself, which is not
 	// settable: its methods count, and a null does not clear it.
-	ptr := rv.UnsafePointer()
 	i := skipSpace(data, 0)
-	if _, err := d.value(planFor(rv.Type()), unsafe.Pointer(&ptr), i, false); err != nil {
+	if _, err := d.top(planFor(rv.Type()), rv.UnsafePointer(), i); err != nil {
 		return d.addErrorContext(err)
 	}
 	return d.savedError
+}
+
+// top decodes the value at data[i] through Unmarshal's argument, the
+// non-nil pointer ptr of plan pl. Like encoding/json, it starts at the
+// pointer itself, which is not settable: its methods count, and a null
+// does not clear it.
+func (d *decodeState) top(pl *plan, ptr unsafe.Pointer, i int) (int, error) {
+	if t, ok := stage(pl, ptr, d.data[i] == 'n'); ok {
+		return d.method(t, pl, i)
+	}
+	if pl.elem.kind == kInterface {
+		// An interface that holds the argument itself (var x any; x =
+		// &x) is decoded into, not through.
+		v := reflect.NewAt(pl.elem.t, ptr).Elem()
+		if !v.IsNil() && v.Elem().Kind() == reflect.Pointer && v.Elem().UnsafePointer() == ptr {
+			return d.finish(target{plan: pl.elem, p: ptr}, i)
+		}
+	}
+	// As value, with the argument's type as the one errors name.
+	data := d.data
+	switch c := data[i]; c {
+	case '{', '[':
+		t, err := d.indirect(pl.elem, ptr, false, true)
+		if err != nil {
+			return i, err
+		}
+		if t.m != noMethod {
+			return d.method(t, pl, i)
+		}
+		return d.finish(t, i)
+	default:
+		end := skipValue(data, i)
+		item := data[i:end]
+		t, err := d.indirect(pl.elem, ptr, c == 'n', true)
+		if err != nil {
+			return i, err
+		}
+		switch t.m {
+		case unmarshalJSON:
+			return end, d.callUnmarshalJSON(t, item)
+		case unmarshalText:
+			return end, d.literalText(t, pl, item, false, end)
+		}
+		return end, d.store(t.plan, t.p, item, false, end)
+	}
+}
+
+// method calls the method indirect found, t, for the value at data[i],
+// reached from a value of plan orig.
+func (d *decodeState) method(t target, orig *plan, i int) (int, error) {
+	data := d.data
+	end := skipValue(data, i)
+	if t.m == unmarshalJSON {
+		return end, d.callUnmarshalJSON(t, data[i:end])
+	}
+	switch data[i] {
+	case '{':
+		d.typeError("object", orig.t, i+1)
+		return end, nil
+	case '[':
+		d.typeError("array", orig.t, i+1)
+		return end, nil
+	}
+	return end, d.literalText(t, orig, data[i:end], false, end)
+}
+
+// finish decodes the value at data[i] into the target of indirect, t,
+// which has no method.
+func (d *decodeState) finish(t target, i int) (int, error) {
+	data := d.data
+	switch data[i] {
+	case '[':
+		return d.array(t.plan, t.p, i)
+	case '{':
+		return d.object(t.plan, t.p, i)
+	}
+	end := skipValue(data, i)
+	return end, d.store(t.plan, t.p, data[i:end], false, end)
 }
 
 func (d *decodeState) saveError(err error) {
@@ -270,17 +347,8 @@ func (d *decodeState) value(pl *plan, p unsafe.Pointer, i int, settable bool) (i
 		if err != nil {
 			return i, err
 		}
-		switch t.m {
-		case unmarshalJSON:
-			end := skipValue(data, i)
-			return end, d.callUnmarshalJSON(t, data[i:end])
-		case unmarshalText:
-			what := "object"
-			if c == '[' {
-				what = "array"
-			}
-			d.typeError(what, pl.t, i+1)
-			return skipValue(data, i), nil
+		if t.m != noMethod {
+			return d.method(t, pl, i)
 		}
 		if c == '[' {
 			return d.array(t.plan, t.p, i)
@@ -308,8 +376,11 @@ func (d *decodeState) callUnmarshalJSON(t target, item []byte) error {
 	if t.recvPlan.raw {
 		return d.storeRaw((*json.RawMessage)(t.recv), item)
 	}
-	u := reflect.NewAt(t.recvPlan.t, t.recv).Interface().(json.Unmarshaler)
-	return u.UnmarshalJSON(item)
+	recv := reflect.NewAt(t.recvPlan.t, t.recv).Interface()
+	if ok, err := d.callIn(recv, item); ok {
+		return err
+	}
+	return recv.(json.Unmarshaler).UnmarshalJSON(item)
 }
 
 // storeRaw is RawMessage.UnmarshalJSON with the copy in the arena: it
@@ -346,29 +417,40 @@ func (d *decodeState) literal(pl *plan, p unsafe.Pointer, item []byte, fromQuote
 	case unmarshalJSON:
 		return d.callUnmarshalJSON(t, item)
 	case unmarshalText:
-		if item[0] != '"' {
-			if fromQuoted {
-				d.saveError(fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %v", item, pl.t))
-				return nil
-			}
-			what := "number"
-			switch item[0] {
-			case 'n':
-				what = "null"
-			case 't', 'f':
-				what = "bool"
-			}
-			d.typeError(what, pl.t, end)
+		return d.literalText(t, pl, item, fromQuoted, end)
+	}
+	return d.store(t.plan, t.p, item, fromQuoted, end)
+}
+
+// literalText decodes the literal item with the UnmarshalText method t,
+// found on the way from a value of plan pl.
+func (d *decodeState) literalText(t target, pl *plan, item []byte, fromQuoted bool, end int) error {
+	if item[0] != '"' {
+		if fromQuoted {
+			d.saveError(fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %v", item, pl.t))
 			return nil
 		}
-		s, ok := d.unquote(item)
-		if !ok {
-			return fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %v", item, pl.t)
+		what := "number"
+		switch item[0] {
+		case 'n':
+			what = "null"
+		case 't', 'f':
+			what = "bool"
 		}
-		u := reflect.NewAt(t.recvPlan.t, t.recv).Interface().(encoding.TextUnmarshaler)
-		return u.UnmarshalText(s)
+		d.typeError(what, pl.t, end)
+		return nil
 	}
-	v, p := t.plan, t.p
+	s, ok := d.unquote(item)
+	if !ok {
+		return fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %v", item, pl.t)
+	}
+	u := reflect.NewAt(t.recvPlan.t, t.recv).Interface().(encoding.TextUnmarshaler)
+	return u.UnmarshalText(s)
+}
+
+// store decodes the literal item into the value of v at p, which
+// indirect reached.
+func (d *decodeState) store(v *plan, p unsafe.Pointer, item []byte, fromQuoted bool, end int) error {
 	switch c := item[0]; c {
 	case 'n':
 		if fromQuoted && string(item) != "null" {
@@ -396,6 +478,23 @@ func (d *decodeState) literal(pl *plan, p unsafe.Pointer, item []byte, fromQuote
 			d.typeError("bool", v.t, end)
 		}
 	case '"':
+		if v.kind == kString || v.kind == kInterface && v.empty {
+			str, ok, err := d.unquoteString(item)
+			switch {
+			case err != nil:
+				return err
+			case !ok && fromQuoted:
+				return fmt.Errorf("json: invalid use of ,string struct tag, trying to unmarshal %q into %v", item, v.t)
+			case !ok:
+				panic("bumpjson: invalid string literal after validation")
+			case v.kind == kInterface:
+				return d.boxString(p, str, false)
+			case v.number && !isValidNumber(unsafe.Slice(unsafe.StringData(str), len(str))):
+				return fmt.Errorf("json: invalid number literal, trying to unmarshal %q into Number", item)
+			}
+			*(*string)(p) = str
+			break
+		}
 		s, ok := d.unquote(item)
 		if !ok {
 			if fromQuoted {
@@ -403,27 +502,10 @@ func (d *decodeState) literal(pl *plan, p unsafe.Pointer, item []byte, fromQuote
 			}
 			panic("bumpjson: invalid string literal after validation")
 		}
-		switch {
-		case v.kind == kSlice && v.bytes:
+		if v.kind == kSlice && v.bytes {
 			return d.storeBase64(p, s)
-		case v.kind == kString:
-			if v.number && !isValidNumber(s) {
-				return fmt.Errorf("json: invalid number literal, trying to unmarshal %q into Number", item)
-			}
-			str, err := d.makeString(s)
-			if err != nil {
-				return err
-			}
-			*(*string)(p) = str
-		case v.kind == kInterface && v.empty:
-			str, err := d.makeString(s)
-			if err != nil {
-				return err
-			}
-			return d.boxString(p, str, false)
-		default:
-			d.typeError("string", v.t, end)
 		}
+		d.typeError("string", v.t, end)
 	default:
 		if c != '-' && (c < '0' || c > '9') {
 			if fromQuoted {
@@ -557,6 +639,41 @@ func overflowInt(n int64, bits int) bool {
 		return false
 	}
 	return n < -1<<(bits-1) || n >= 1<<(bits-1)
+}
+
+// unquoteString returns the contents of the quoted string item,
+// unescaped, in a new string from the arena (the Go heap inside a Go
+// map), and false if item is not a valid string literal. A string with
+// escapes is unescaped straight into the arena: into room for the
+// longest it can become (an invalid byte becomes three), given back at
+// once but for what it took.
+func (d *decodeState) unquoteString(item []byte) (string, bool, error) {
+	if len(item) < 2 || item[0] != '"' || item[len(item)-1] != '"' {
+		return "", false, nil
+	}
+	body := item[1 : len(item)-1]
+	if plain(body) {
+		s, err := d.makeString(body)
+		return s, true, err
+	}
+	if d.heap > 0 {
+		s, ok := d.unquote(item)
+		return string(s), ok, nil
+	}
+	room, err := bump.AllocateSlice[byte](d.a, 3*len(body))
+	if err != nil {
+		return "", false, err
+	}
+	out, ok := unquote(room[:0], item)
+	if !ok || len(out) == 0 {
+		bump.FreeSlice(d.a, room)
+		return "", ok, nil
+	}
+	if len(out) < len(room) {
+		bump.ResizeInPlace(d.a, room, len(out))
+	}
+	// Sound: out is room's storage, which nothing else refers to.
+	return unsafe.String(&out[0], len(out)), true, nil
 }
 
 // unquote returns the contents of the quoted string item, unescaped. The

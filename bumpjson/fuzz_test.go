@@ -1,6 +1,7 @@
 package bumpjson_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -17,12 +18,21 @@ func FuzzDifferential(f *testing.F) {
 			f.Add([]byte(in), uint8(0))
 		}
 	}
+	for _, in := range streams {
+		f.Add([]byte(in), uint8(0xc0))
+	}
 	stream := func(*json.Decoder, *bumpjson.Decoder) {}
 	f.Fuzz(func(t *testing.T, in []byte, which uint8) {
 		tg := targets[int(which)%len(targets)]
 		decodeBoth(t, tg, in, nil)
 		if which&0x80 != 0 {
 			decodeBoth(t, tg, in, stream)
+		}
+		if which&0x40 != 0 {
+			want := tokens(json.NewDecoder(bytes.NewReader(in)))
+			if got := tokens(bumpjson.NewDecoder(nil, bytes.NewReader(in))); got != want {
+				t.Errorf("tokens of %q:\nencoding/json:\n%s\nbumpjson:\n%s", in, want, got)
+			}
 		}
 	})
 }

@@ -290,25 +290,40 @@ func (dec *Decoder) Token() (json.Token, error) {
 }
 
 func (dec *Decoder) tokenError(c byte) (json.Token, error) {
-	// encoding/json's scanner says the same of c after these prefixes.
+	// encoding/json's Decoder makes the same error when it meets c in the
+	// same token state, which these prefixes put it in.
 	var prefix string
 	switch dec.tokenState {
+	case tokenArrayStart:
+		prefix = "["
+	case tokenArrayValue:
+		prefix = "[1,"
 	case tokenArrayComma:
 		prefix = "[1 "
+	case tokenObjectStart:
+		prefix = "{"
 	case tokenObjectKey:
 		prefix = `{"a":1,`
 	case tokenObjectColon:
 		prefix = `{"a" `
+	case tokenObjectValue:
+		prefix = `{"a":`
 	case tokenObjectComma:
 		prefix = `{"a":1 `
 	}
-	err := syntaxError(append([]byte(prefix), c))
+	std := json.NewDecoder(strings.NewReader(prefix + string([]byte{c})))
+	var err error
+	for range 4 {
+		if _, err = std.Token(); err != nil {
+			break
+		}
+	}
 	if se, ok := err.(*json.SyntaxError); ok {
 		e := *se
 		e.Offset = dec.InputOffset()
 		return nil, &e
 	}
-	return nil, err
+	return nil, &json.SyntaxError{Offset: dec.InputOffset()}
 }
 
 // More reports whether there is another element in the current array or

@@ -18,7 +18,7 @@ var sink int
 // so each operation includes the queue's growth. The slice baseline is the
 // usual Go idiom: append at the back, reslice at the front.
 func BenchmarkFIFO(b *testing.B) {
-	b.Run("slice", func(b *testing.B) {
+	b.Run("impl=slice", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var q []int
@@ -31,7 +31,7 @@ func BenchmarkFIFO(b *testing.B) {
 			}
 		}
 	})
-	b.Run("list", func(b *testing.B) {
+	b.Run("impl=list", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			q := list.New()
@@ -50,7 +50,7 @@ func BenchmarkFIFO(b *testing.B) {
 // push at the back plus one pop at the front, the pattern of a long-lived
 // work queue.
 func BenchmarkSteadyState(b *testing.B) {
-	b.Run("slice", func(b *testing.B) {
+	b.Run("impl=slice", func(b *testing.B) {
 		b.ReportAllocs()
 		q := make([]int, queueLen)
 		i := 0
@@ -61,7 +61,7 @@ func BenchmarkSteadyState(b *testing.B) {
 			i++
 		}
 	})
-	b.Run("list", func(b *testing.B) {
+	b.Run("impl=list", func(b *testing.B) {
 		b.ReportAllocs()
 		q := list.New()
 		for i := range queueLen {
@@ -77,7 +77,7 @@ func BenchmarkSteadyState(b *testing.B) {
 	for _, alloc := range []struct {
 		name string
 		a    bump.Allocator
-	}{{"deque-heap", nil}, {"deque-bump", new(bump.Bump)}} {
+	}{{"impl=deque-heap", nil}, {"impl=deque-bump", new(bump.Bump)}} {
 		b.Run(alloc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			q := deque.New[int](alloc.a)
@@ -99,7 +99,7 @@ func BenchmarkSteadyState(b *testing.B) {
 // works at its front, where a slice cannot, so the slice baseline is the
 // cheapest stack Go has: append and shorten at the back.
 func BenchmarkStack(b *testing.B) {
-	b.Run("slice", func(b *testing.B) {
+	b.Run("impl=slice", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var s []int
@@ -112,7 +112,7 @@ func BenchmarkStack(b *testing.B) {
 			}
 		}
 	})
-	b.Run("list", func(b *testing.B) {
+	b.Run("impl=list", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			q := list.New()
@@ -135,7 +135,7 @@ func benchDeques(b *testing.B, front bool) {
 	for _, variant := range []struct {
 		name  string
 		arena *bump.Bump
-	}{{"deque-heap", nil}, {"deque-bump", new(bump.Bump)}} {
+	}{{"impl=deque-heap", nil}, {"impl=deque-bump", new(bump.Bump)}} {
 		b.Run(variant.name, func(b *testing.B) {
 			var a bump.Allocator // nil for the heap, not a nil *bump.Bump
 			if variant.arena != nil {
@@ -165,6 +165,6 @@ func benchDeques(b *testing.B, front bool) {
 // BenchmarkBreadthFirst walks a binary tree breadth first through a FIFO
 // queue: cmd/bumpbench's deque workload (internal/workload).
 func BenchmarkBreadthFirst(b *testing.B) {
-	b.Run("slice", workload.QueueSlice)
-	b.Run("deque-bump", workload.QueueBump)
+	b.Run("impl=slice", workload.QueueSlice)
+	b.Run("impl=deque-bump", workload.QueueBump)
 }

@@ -164,6 +164,35 @@ func (d *Deque[T]) PushFront(v T) {
 	d.checkInvariants()
 }
 
+// TryPushBack is like [Deque.PushBack] but returns the allocator's error
+// (wrapping [bump.ErrAllocationLimit], say) instead of panicking when d
+// must grow and cannot; d is then unchanged.
+func (d *Deque[T]) TryPushBack(v T) error {
+	if err := d.tryRoom("TryPushBack"); err != nil {
+		return err
+	}
+	d.PushBack(v)
+	return nil
+}
+
+// TryPushFront is like [Deque.PushFront] but returns the allocator's
+// error instead of panicking, like [Deque.TryPushBack].
+func (d *Deque[T]) TryPushFront(v T) error {
+	if err := d.tryRoom("TryPushFront"); err != nil {
+		return err
+	}
+	d.PushFront(v)
+	return nil
+}
+
+// tryRoom makes room for one more element, for the Try pushes.
+func (d *Deque[T]) tryRoom(method string) error {
+	if d == nil {
+		name.PanicNil(method)
+	}
+	return d.reserve(1, method)
+}
+
 // PopFront removes and returns the front element of d. If d is empty (or
 // nil) it returns the zero value and false (where gammazero/deque
 // panics). The vacated slot is zeroed, so that d does not keep alive what

@@ -48,7 +48,9 @@
 //
 // Len, Cap, Front, Back, At, Index, RIndex, the iterators, Slices,
 // MarshalJSON and Format work on a nil *Deque as on an empty one, as len
-// does on a nil slice.
+// does on a nil slice; the pops, Clear and Rotate do nothing on it, as in
+// gammazero/deque, and the methods that add panic with "deque: Method:
+// write to nil Deque".
 //
 // # Concurrency
 //

@@ -123,3 +123,27 @@ func bitsLen(x int) int {
 	}
 	return n
 }
+
+// TestTryPush checks that the Try pushes report a failed growth instead
+// of panicking, and leave the deque and its arena as they were.
+func TestTryPush(t *testing.T) {
+	b := bump.WithCapacity(64)
+	d := deque.New[int](b)
+	d.PushBack(0)
+	b.SetAllocationLimit(b.AllocatedBytes())
+	var err error
+	for i := 0; err == nil; i++ {
+		require.Less(t, i, 1<<20, "the limit never refused")
+		if i%2 == 0 {
+			err = d.TryPushBack(i)
+		} else {
+			err = d.TryPushFront(i)
+		}
+	}
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	before, used := d.String(), b.AllocatedBytes()
+	require.ErrorContains(t, d.TryPushBack(1), "deque: TryPushBack: bump: ")
+	require.ErrorContains(t, d.TryPushFront(1), "deque: TryPushFront: bump: ")
+	require.Equal(t, before, d.String())
+	require.Equal(t, used, b.AllocatedBytes())
+}

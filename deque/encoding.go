@@ -6,6 +6,7 @@ import (
 	"math/bits"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // MarshalJSON encodes d as a JSON array of its elements, front to back,
@@ -20,31 +21,63 @@ func (d *Deque[T]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON replaces the elements of d with those of the JSON array
 // data, as encoding/json fills a slice, taking new storage from d's
-// allocator when d is too small. JSON null leaves d unchanged, as is the
-// convention for Unmarshalers. On error (data is not an array of T, or the
-// allocator cannot provide the storage) d is exactly as it was. Into a
-// nil *Deque field, encoding/json makes a Deque on the Go heap; called
+// allocator when d is too small. It decodes with bumpjson into d's
+// allocator, so that the elements' strings and whatever else decoding
+// creates come from it too, and a Deque in an arena takes nothing from
+// the Go heap to decode (a Go map in the elements excepted: see
+// bumpjson). JSON null leaves d unchanged, as is the convention for
+// Unmarshalers. On error (data is not an array of T, or the allocator
+// cannot provide the storage) d is exactly as it was (what the failed
+// decoding allocated stays in the arena until its Reset). Into a nil
+// *Deque field, encoding/json makes a Deque on the Go heap; called
 // directly on a nil *Deque it panics. It implements [json.Unmarshaler].
 func (d *Deque[T]) UnmarshalJSON(data []byte) error {
 	if d == nil {
 		name.PanicNil("UnmarshalJSON")
 	}
-	check(&d.h)
-	var vals []T
-	if err := json.Unmarshal(data, &vals); err != nil {
-		return name.Wrap("UnmarshalJSON", err)
+	return d.unmarshalJSON(data, "UnmarshalJSON")
+}
+
+// UnmarshalJSONIn implements [bumpjson.Unmarshaler]: it is UnmarshalJSON,
+// except that a Deque with no allocator and no storage (the zero Deque,
+// such as a field of a struct bumpjson decodes) takes a as its allocator
+// first.
+func (d *Deque[T]) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
+	if d == nil {
+		name.PanicNil("UnmarshalJSONIn")
 	}
+	if d.a == nil && len(d.buf) == 0 {
+		check(&d.h)
+		d.a = a
+	}
+	return d.unmarshalJSON(data, "UnmarshalJSONIn")
+}
+
+func (d *Deque[T]) unmarshalJSON(data []byte, fn string) error {
+	check(&d.h)
+	// A fresh slice keeps d unchanged whatever decoding gets through
+	// before an error; its header is allocated too, so that it does not
+	// escape to the Go heap.
+	tmp, err := bump.AllocateSlice[[]T](d.a, 1)
+	if err != nil {
+		return name.Wrap(fn, err)
+	}
+	if err := bumpjson.Unmarshal(d.a, data, &tmp[0]); err != nil {
+		return name.Wrap(fn, err)
+	}
+	vals := tmp[0]
+	tmp[0] = nil
 	if vals == nil {
 		return nil // null
 	}
 	if len(vals) > len(d.buf) {
 		if len(vals) > maxCap {
-			return fmt.Errorf("deque: UnmarshalJSON: %d elements: %w", len(vals), bump.ErrInvalidSize)
+			return fmt.Errorf("deque: %s: %d elements: %w", fn, len(vals), bump.ErrInvalidSize)
 		}
-		d.h.Own(name, "UnmarshalJSON")
+		d.h.Own(name, fn)
 		buf, err := bump.AllocateSlice[T](d.a, 1<<bits.Len(uint(len(vals)-1)))
 		if err != nil {
-			return name.Wrap("UnmarshalJSON", err)
+			return name.Wrap(fn, err)
 		}
 		bump.FreeSlice(d.a, d.buf)
 		d.buf = buf

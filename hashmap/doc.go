@@ -26,7 +26,11 @@
 // maps.Collect(m.All()), slices.Sorted(m.Keys()), slices.Collect(m.Values()).
 // A nil *Map reads like a nil Go map: Len is 0, Get and Has report
 // absent, ranging over it produces nothing, Delete and Clear do nothing,
-// Clone returns nil, and Set panics. A Map marshals to JSON as the
+// Clone returns nil, and Set panics ("hashmap: Set: assignment to entry
+// in nil Map", as the runtime says for a nil map). A Map must not be
+// copied after first use: a write through a copy panics ("hashmap: Set:
+// Map copied by value after first use"), since the copy shares the
+// original's table but not its count. A Map marshals to JSON as the
 // map[K]V it replaces ([Map.MarshalJSON]) and prints like it with every
 // fmt verb ([Map.Format]).
 //

@@ -3,6 +3,9 @@ package hashmap
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // builtin returns m's entries in a Go map (nil for a nil m), so that
@@ -31,36 +34,59 @@ func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a JSON object into m, replacing its entries, as
 // every bumpkit container does (where encoding/json merges an object into
 // a non-nil map[K]V, keeping the entries it does not name); null does
-// nothing. Keys decode as encoding/json decodes map keys. New storage
-// comes from m's allocator (for a *Map field that was nil, encoding/json
-// allocates a Map on the Go heap). On error (a JSON syntax or type error,
-// or an allocation that fails) m is exactly as it was. It panics on a nil
-// m.
+// nothing. Keys and values decode as encoding/json decodes them into a
+// map[K]V, and a repeated key keeps its last value. It decodes with
+// bumpjson into m's allocator: the table, the keys' and values' strings
+// and whatever else decoding creates come from it, so that a Map in an
+// arena takes nothing from the Go heap to decode (a Go map in the values
+// excepted: see bumpjson). For a *Map field that was nil, encoding/json
+// allocates a Map on the Go heap. On error (a JSON syntax or type error,
+// or an allocation that fails) m is exactly as it was (what the failed
+// decoding allocated stays in the arena until its Reset). It panics on a
+// nil m.
 func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
 	if m == nil {
 		mapName.PanicNil("UnmarshalJSON")
 	}
-	check(&m.h)
-	m.own("UnmarshalJSON")
-	var decoded map[K]V
-	if err := json.Unmarshal(data, &decoded); err != nil {
-		return mapName.Wrap("UnmarshalJSON", err)
+	return m.unmarshalJSON(data, "UnmarshalJSON")
+}
+
+// UnmarshalJSONIn implements [bumpjson.Unmarshaler]: it is UnmarshalJSON,
+// except that a Map with no allocator and no table (the zero Map, such as
+// a field of a struct bumpjson decodes) takes a as its allocator first.
+func (m *Map[K, V]) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
+	if m == nil {
+		mapName.PanicNil("UnmarshalJSONIn")
 	}
-	if decoded == nil {
+	if m.alloc == nil && len(m.groups) == 0 && len(m.retired) == 0 {
+		check(&m.h)
+		m.alloc = a
+	}
+	return m.unmarshalJSON(data, "UnmarshalJSONIn")
+}
+
+func (m *Map[K, V]) unmarshalJSON(data []byte, fn string) error {
+	check(&m.h)
+	m.own(fn)
+	keys, vals, err := bumpjson.UnmarshalEntries[K, V](m.alloc, data)
+	if err != nil {
+		return mapName.Wrap(fn, err)
+	}
+	if keys == nil {
 		return nil // null
 	}
 	// Room first, so that the Sets below neither fail nor leave m half
-	// filled: a table that holds len(decoded) entries, which growing for
-	// the difference from m's count gives (growing moves the entries but
-	// does not change them).
-	if more := len(decoded) - m.used; more > 0 {
+	// filled: a table that holds len(keys) entries (at least as many as
+	// the distinct keys), which growing for the difference from m's count
+	// gives (growing moves the entries but does not change them).
+	if more := len(keys) - m.used; more > 0 {
 		if err := m.tryGrow(more); err != nil {
-			return mapName.Wrap("UnmarshalJSON", err)
+			return mapName.Wrap(fn, err)
 		}
 	}
 	m.Clear()
-	for k, v := range decoded {
-		m.Set(k, v)
+	for i, k := range keys {
+		m.Set(k, vals[i])
 	}
 	return nil
 }

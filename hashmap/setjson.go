@@ -7,6 +7,9 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // sorted returns the values of s in a slice (nil for a nil s), in the
@@ -77,10 +80,18 @@ func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	}
 	checkSet(&s.m.h)
 	s.own("UnmarshalJSON")
-	var decoded []K
-	if err := json.Unmarshal(data, &decoded); err != nil {
+	// Decoded with bumpjson into s's allocator, the keys' strings
+	// included; the slice's header too, so that it does not escape to
+	// the Go heap.
+	tmp, err := bump.AllocateSlice[[]K](s.m.alloc, 1)
+	if err != nil {
 		return setName.Wrap("UnmarshalJSON", err)
 	}
+	if err := bumpjson.Unmarshal(s.m.alloc, data, &tmp[0]); err != nil {
+		return setName.Wrap("UnmarshalJSON", err)
+	}
+	decoded := tmp[0]
+	tmp[0] = nil
 	if decoded == nil {
 		return nil // null
 	}

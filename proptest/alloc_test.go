@@ -6,36 +6,37 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
-// tightLimit is the allocation limit of the "limited" configuration: a few
-// kilobytes, so that containers hit it within a generated sequence.
-const tightLimit = 3 << 10
-
-// An allocEnv is one of the three allocators every container is tested
-// with: the Go heap (a nil Allocator), a Bump, and a Bump with a tight
-// allocation limit, under which operations must fail cleanly.
+// An allocEnv is one of the allocators every container is tested with,
+// alloctest.All: the Go heap (nil and bump.Heap), a Bump, a Bump whose
+// chunk is nearly full, and a Bump with a tight allocation limit, under
+// which operations must fail cleanly.
 type allocEnv struct {
 	name string
-	b    *bump.Bump // nil for the heap
+	b    *bump.Bump // nil for the Go heap
 	a    bump.Allocator
 }
 
 func (e allocEnv) limited() bool { return e.b != nil && e.b.AllocationLimit() >= 0 }
 
-var envNames = []string{"heap", "bump", "limited"}
+// envNames are the names of alloctest.All, in order.
+var envNames = func() []string {
+	var names []string
+	for _, a := range alloctest.All {
+		names = append(names, a.Name)
+	}
+	return names
+}()
 
 func newEnv(name string) allocEnv {
-	switch name {
-	case "heap":
-		return allocEnv{name: name}
-	case "bump":
-		b := new(bump.Bump)
-		return allocEnv{name: name, b: b, a: b}
-	case "limited":
-		b := new(bump.Bump)
-		b.SetAllocationLimit(tightLimit)
-		return allocEnv{name: name, b: b, a: b}
+	for _, k := range alloctest.All {
+		if k.Name == name {
+			a := k.New()
+			b, _ := a.(*bump.Bump)
+			return allocEnv{name: name, b: b, a: a}
+		}
 	}
 	panic("unknown allocator " + name)
 }

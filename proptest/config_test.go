@@ -18,7 +18,28 @@ var (
 	flagTime = flag.Duration("proptest.time", 0, "time each property runs for (default 3s, 1s under -race, 150ms with -short; or $PROPTEST_TIME)")
 	flagSeed = flag.Int64("proptest.seed", 0, "random seed to replay a reported failure (default: time-based; or $PROPTEST_SEED)")
 	flagSize = flag.Int("proptest.size", 0, "maximum commands in one sequence (default 100; or $PROPTEST_SIZE)")
+	flagFuzz = flag.String("proptest.fuzz", "", "fuzzing mode: thorough (the default: collections within inputs, full checks after every op) or fast (neither; or $PROPTEST_FUZZ): see docs/testing.md")
 )
+
+// fastFuzzMode reports whether the fuzz targets run in the fast mode
+// (-proptest.fuzz=fast): no garbage collection within inputs, and the
+// full comparison of container and model only every fastCheckEvery ops
+// and after the last, so that a long campaign runs hundreds of
+// thousands of inputs a minute. The thorough mode, and the property
+// tests, keep both.
+func fastFuzzMode() bool {
+	mode := *flagFuzz
+	if mode == "" {
+		mode = os.Getenv("PROPTEST_FUZZ")
+	}
+	switch mode {
+	case "", "thorough":
+		return false
+	case "fast":
+		return true
+	}
+	panic(fmt.Sprintf("proptest: fuzzing mode %q: want thorough or fast", mode))
+}
 
 // roundSize is how many sequences a property runs between two looks at
 // the clock. Sequences grow from empty to maxSize within each round.

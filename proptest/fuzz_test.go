@@ -5,8 +5,13 @@ import (
 )
 
 // maxFuzzOps bounds the ops decoded from one input, so that every input
-// runs in milliseconds.
-const maxFuzzOps = 256
+// runs in milliseconds; fastFuzzOps is the bound of the fast mode, whose
+// inputs run in a fraction of one (the fuzzer reaches longer histories by
+// growing its corpus, not by long inputs).
+const (
+	maxFuzzOps  = 256
+	fastFuzzOps = 64
+)
 
 // decodeOps reads an op sequence from fuzzer bytes: one byte selects the
 // kind, two bytes (little-endian) each argument, reduced below its bound.
@@ -20,8 +25,12 @@ func decodeOps(data []byte, kinds []opKind) []op {
 		data = data[1:]
 		return int(b)
 	}
+	limit := maxFuzzOps
+	if fastFuzzMode() {
+		limit = fastFuzzOps
+	}
 	var ops []op
-	for len(data) > 0 && len(ops) < maxFuzzOps {
+	for len(data) > 0 && len(ops) < limit {
 		o := op{kind: &kinds[next()%len(kinds)]}
 		for i, bound := range o.kind.args {
 			o.args[i] = (next() | next()<<8) % bound
@@ -36,9 +45,11 @@ func decodeOps(data []byte, kinds []opKind) []op {
 func fuzzMachine(t *testing.T, data []byte, kinds []opKind, newMachine func() machine) {
 	ops := decodeOps(data, kinds)
 	fuzzing = true // gcCalls goes on counting across inputs: see collect
-	defer func() { fuzzing = false }()
+	fastFuzz = fastFuzzMode()
+	defer func() { fuzzing, fastFuzz = false, false }()
 	h := &harness{m: newMachine()}
 	for i, o := range ops {
+		fuzzStep, fuzzLast = i, i == len(ops)-1
 		if err := h.run(o); err != nil {
 			t.Fatalf("%v\nsequence: %v", err, ops[:i+1])
 		}
@@ -99,5 +110,21 @@ func FuzzStr(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		env, data := fuzzEnv(data)
 		fuzzMachine(t, data, strOps, func() machine { return newStrMachine(env) })
+	})
+}
+
+func FuzzBTree(f *testing.F) {
+	f.Add([]byte{1, 0, 5, 0, 1, 0, 3, 0, 0, 11, 0, 200, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, data := fuzzEnv(data)
+		fuzzMachine(t, data, btreeOps, func() machine { return newBTreeMachine(env) })
+	})
+}
+
+func FuzzPQueue(f *testing.F) {
+	f.Add([]byte{1, 0, 5, 0, 0, 9, 0, 1, 2, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		env, data := fuzzEnv(data)
+		fuzzMachine(t, data, pqueueOps, func() machine { return newPQueueMachine(env) })
 	})
 }

@@ -173,6 +173,27 @@ func gopterConst(v any) gopter.Gen {
 // fuzzing is set while a fuzz target runs; see collect.
 var fuzzing bool
 
+// fastFuzz is set while a fuzz target runs in the fast mode (see
+// fastFuzzMode); fuzzStep is then the index of the op running, and
+// fuzzLast whether it is the input's last.
+var (
+	fastFuzz bool
+	fuzzStep int
+	fuzzLast bool
+)
+
+// fastCheckEvery is how often, in ops, the fast fuzzing mode compares a
+// whole container with its model.
+const fastCheckEvery = 16
+
+// fullCheck reports whether a machine compares the whole container with
+// its model after the op running: always, except in the fast fuzzing mode,
+// where it does on every fastCheckEvery'th op and the last. The results
+// of the op itself (what a Pop returned, say) are compared every time.
+func fullCheck() bool {
+	return !fastFuzz || fuzzLast || fuzzStep%fastCheckEvery == fastCheckEvery-1
+}
+
 // gcCalls counts the GC ops of the current sequence; see collect.
 var gcCalls int
 
@@ -182,8 +203,11 @@ var gcCalls int
 // fuzzing, where throughput is what finds bugs, only every eighth GC op
 // collects, counting across inputs, so that most inputs run without a
 // collection. TestGCSafety, whose subject is the collector, collects at
-// every GC op.
+// every GC op. The fast fuzzing mode does not collect.
 func collect() {
+	if fastFuzz {
+		return
+	}
 	gcCalls++
 	every := 3
 	if fuzzing {

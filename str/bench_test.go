@@ -30,14 +30,14 @@ func reportCPU(b *testing.B) func() {
 // results, as a request handler would reset its arena.
 func BenchmarkSprintf(b *testing.B) {
 	id, name := 12345, "gopher"
-	b.Run("fmt", func(b *testing.B) {
+	b.Run("impl=fmt", func(b *testing.B) {
 		defer reportCPU(b)()
 		b.ReportAllocs()
 		for b.Loop() {
 			sinkString = fmt.Sprintf("user %d: %s (%x)", id, name, id)
 		}
 	})
-	b.Run("bump", func(b *testing.B) {
+	b.Run("impl=bump", func(b *testing.B) {
 		defer reportCPU(b)()
 		b.ReportAllocs()
 		var a bump.Bump
@@ -58,10 +58,10 @@ func BenchmarkBuild(b *testing.B) {
 	for _, size := range []struct {
 		name         string
 		total, piece int
-	}{{"1MiB/16B", 1 << 20, 16}, {"1MiB/1KiB", 1 << 20, 1 << 10}, {"4KiB/16B", 4 << 10, 16}} {
+	}{{"total=1MiB/piece=16B", 1 << 20, 16}, {"total=1MiB/piece=1KiB", 1 << 20, 1 << 10}, {"total=4KiB/piece=16B", 4 << 10, 16}} {
 		src := strings.Repeat("x", size.piece)
 		n := size.total / size.piece
-		b.Run(size.name+"/bytes.Buffer", func(b *testing.B) {
+		b.Run(size.name+"/impl=bytes.Buffer", func(b *testing.B) {
 			defer reportCPU(b)()
 			b.ReportAllocs()
 			b.SetBytes(int64(size.total))
@@ -73,7 +73,7 @@ func BenchmarkBuild(b *testing.B) {
 				sinkString = sb.String()
 			}
 		})
-		b.Run(size.name+"/strings.Builder", func(b *testing.B) {
+		b.Run(size.name+"/impl=strings.Builder", func(b *testing.B) {
 			defer reportCPU(b)()
 			b.ReportAllocs()
 			b.SetBytes(int64(size.total))
@@ -85,7 +85,7 @@ func BenchmarkBuild(b *testing.B) {
 				sinkString = sb.String()
 			}
 		})
-		b.Run(size.name+"/String-heap", func(b *testing.B) {
+		b.Run(size.name+"/impl=String-heap", func(b *testing.B) {
 			defer reportCPU(b)()
 			b.ReportAllocs()
 			b.SetBytes(int64(size.total))
@@ -97,7 +97,7 @@ func BenchmarkBuild(b *testing.B) {
 				sinkString = s.String()
 			}
 		})
-		b.Run(size.name+"/String-arena", func(b *testing.B) {
+		b.Run(size.name+"/impl=String-arena", func(b *testing.B) {
 			defer reportCPU(b)()
 			b.ReportAllocs()
 			b.SetBytes(int64(size.total))
@@ -125,11 +125,11 @@ func BenchmarkFormatParts(b *testing.B) {
 		name string
 		fn   func(*testing.B)
 	}{
-		{"Fprintf-strings.Builder", workload.StrFprintfBuilder},
-		{"strconv-strings.Builder", workload.StrStrconvBuilder},
-		{"Fprintf-String-arena", workload.StrFprintfBump},
-		{"Append-String-heap", workload.StrAppendHeap},
-		{"Append-String-arena", workload.StrAppendBump},
+		{"impl=Fprintf-strings.Builder", workload.StrFprintfBuilder},
+		{"impl=strconv-strings.Builder", workload.StrStrconvBuilder},
+		{"impl=Fprintf-String-arena", workload.StrFprintfBump},
+		{"impl=Append-String-heap", workload.StrAppendHeap},
+		{"impl=Append-String-arena", workload.StrAppendBump},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
 			defer reportCPU(b)()

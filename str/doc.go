@@ -29,7 +29,8 @@
 // Go-heap allocation once the arena is warm; the zero String (var s
 // str.String) is ready to use and stores its content on the Go heap. A
 // nil *String reads like an empty one: Len, Cap, String, Format,
-// MarshalJSON and MarshalText work on it.
+// MarshalJSON and MarshalText work on it, Clear and Reset do nothing, and
+// the writes panic with "str: Method: write to nil String".
 //
 // # Growth
 //

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // MarshalJSON implements [json.Marshaler]: s encodes as a JSON string of
@@ -29,21 +30,45 @@ func (s *String) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it replaces the content of
-// s with the JSON string data, allocating from s's allocator. JSON null
-// leaves s unchanged, as it leaves a Go string. Any other JSON value, or a
-// failed allocation, returns an error and leaves s unchanged. Decoding
-// into a nil *String field makes a String on the Go heap, as
-// encoding/json allocates pointer fields.
+// s with the JSON string data, allocating from s's allocator (it decodes
+// with bumpjson, so that a String in an arena takes nothing from the Go
+// heap). JSON null leaves s unchanged, as it leaves a Go string. Any other
+// JSON value, or a failed allocation, returns an error and leaves s
+// unchanged. Decoding into a nil *String field makes a String on the Go
+// heap, as encoding/json allocates pointer fields.
 func (s *String) UnmarshalJSON(data []byte) error {
 	s.checkWrite("UnmarshalJSON")
+	return s.unmarshalJSON(data, "UnmarshalJSON")
+}
+
+// UnmarshalJSONIn implements [bumpjson.Unmarshaler]: it is UnmarshalJSON,
+// except that a String with no allocator and no storage (the zero String,
+// such as a field of a struct bumpjson decodes) takes a as its allocator
+// first.
+func (s *String) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
+	s.checkWrite("UnmarshalJSONIn")
+	if s.a == nil && cap(s.buf) == 0 {
+		s.a = a
+	}
+	return s.unmarshalJSON(data, "UnmarshalJSONIn")
+}
+
+func (s *String) unmarshalJSON(data []byte, op string) error {
 	if string(data) == "null" {
 		return nil
 	}
-	var x string
-	if err := json.Unmarshal(data, &x); err != nil {
-		return name.Wrap("UnmarshalJSON", err)
+	// The decoded string's header is allocated too, so that it does not
+	// escape to the Go heap; the string is copied into s.
+	tmp, err := bump.AllocateSlice[string](s.a, 1)
+	if err != nil {
+		return name.Wrap(op, err)
 	}
-	return s.replace("UnmarshalJSON", x)
+	if err := bumpjson.Unmarshal(s.a, data, &tmp[0]); err != nil {
+		return name.Wrap(op, err)
+	}
+	x := tmp[0]
+	tmp[0] = ""
+	return s.replace(op, x)
 }
 
 // MarshalText implements [encoding.TextMarshaler]: it returns a copy of

@@ -20,9 +20,9 @@ var (
 // (internal/workload).
 func BenchmarkPush(b *testing.B) {
 	const n = workload.VecPushes
-	b.Run("append", workload.VecPushAppend)
-	b.Run("bump", workload.VecPushBump)
-	b.Run("heap", func(b *testing.B) {
+	b.Run("impl=append", workload.VecPushAppend)
+	b.Run("impl=bump", workload.VecPushBump)
+	b.Run("impl=heap", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			v := vec.New[int](nil)
@@ -38,7 +38,7 @@ func BenchmarkPush(b *testing.B) {
 // reserved up front, so no push grows it.
 func BenchmarkPushPresized(b *testing.B) {
 	const n = 10_000
-	b.Run("append", func(b *testing.B) {
+	b.Run("impl=append", func(b *testing.B) {
 		b.ReportAllocs()
 		s := make([]int, 0, n)
 		for b.Loop() {
@@ -49,7 +49,7 @@ func BenchmarkPushPresized(b *testing.B) {
 			sinkInts = s
 		}
 	})
-	b.Run("bump", func(b *testing.B) {
+	b.Run("impl=bump", func(b *testing.B) {
 		b.ReportAllocs()
 		var a bump.Bump
 		v := vec.WithCapacity[int](&a, n)
@@ -67,7 +67,7 @@ func BenchmarkPushPresized(b *testing.B) {
 func BenchmarkAppendSlice(b *testing.B) {
 	const total, piece = 1 << 20, 1 << 10
 	src := make([]byte, piece)
-	b.Run("append", func(b *testing.B) {
+	b.Run("impl=append", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(total)
 		for b.Loop() {
@@ -78,7 +78,7 @@ func BenchmarkAppendSlice(b *testing.B) {
 			sinkBytes = s
 		}
 	})
-	b.Run("bump", func(b *testing.B) {
+	b.Run("impl=bump", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(total)
 		var a bump.Bump
@@ -103,7 +103,7 @@ func BenchmarkExtend(b *testing.B) {
 			}
 		}
 	}
-	b.Run("append", func(b *testing.B) {
+	b.Run("impl=append", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(total)
 		for b.Loop() {
@@ -114,7 +114,7 @@ func BenchmarkExtend(b *testing.B) {
 			sinkBytes = s
 		}
 	})
-	b.Run("bump", func(b *testing.B) {
+	b.Run("impl=bump", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(total)
 		var a bump.Bump

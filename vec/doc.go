@@ -70,9 +70,14 @@
 // in it, so any number of goroutines may call them at once when none
 // changes the Vec, as with a slice. (Clone allocates the copy from v's
 // allocator: concurrent Clones are safe with the Go heap, not with a
-// [*bump.Bump], which is not safe for concurrent use.) Len, Cap, Slice, the iterators, String, Format and
-// MarshalJSON also accept a nil *Vec, which behaves as an empty Vec, as
-// a nil slice does.
+// [*bump.Bump], which is not safe for concurrent use.)
+//
+// A nil *Vec reads as an empty Vec, as a nil slice does: Len, Cap, Slice,
+// the iterators, String, Format and MarshalJSON work on it, Clone returns
+// nil, and the methods that only remove (Pop, Delete, Truncate, Clear,
+// Clip...) do nothing. The methods that add panic with "vec: Method:
+// write to nil Vec", except Push, which the inliner's budget leaves with
+// no room for the test: it panics with the runtime's nil dereference.
 //
 // # Formatting and JSON
 //

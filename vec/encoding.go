@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // MarshalJSON implements [json.Marshaler]: v encodes as its elements do
@@ -21,23 +22,50 @@ func (v *Vec[T]) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON implements [json.Unmarshaler]: it replaces v's elements
 // with the decoded array, as every bumpkit container does (where
 // json.Unmarshal into a slice decodes into the elements it already has).
-// Storage beyond v's capacity is allocated from v's allocator;
-// encoding/json gives a nil *Vec field a new Vec on the Go heap. JSON null
-// leaves v unchanged, as the json.Unmarshaler convention asks. If data
-// does not decode (a syntax or type error) or the allocator fails,
-// UnmarshalJSON returns the error and leaves v exactly as it was. It
-// panics on a nil *Vec.
+// It decodes with bumpjson into v's allocator: the elements, their
+// strings and whatever else decoding creates are allocated from it, so
+// that a Vec in an arena takes nothing from the Go heap to decode (a Go
+// map in the elements excepted: see bumpjson). encoding/json gives a nil
+// *Vec field a new Vec on the Go heap. JSON null leaves v unchanged, as
+// the json.Unmarshaler convention asks. If data does not decode (a syntax
+// or type error) or the allocator fails, UnmarshalJSON returns the error
+// and leaves v exactly as it was (what the failed decoding allocated stays
+// in the arena until its Reset). It panics on a nil *Vec.
 func (v *Vec[T]) UnmarshalJSON(data []byte) error {
 	if v == nil {
 		name.PanicNil("UnmarshalJSON")
 	}
-	check(&v.h)
-	// Decoding into a fresh slice on the Go heap keeps v unchanged
-	// whatever json.Unmarshal gets through before an error.
-	var s []T
-	if err := json.Unmarshal(data, &s); err != nil {
-		return name.Wrap("UnmarshalJSON", err)
+	return v.unmarshalJSON(data, "UnmarshalJSON")
+}
+
+// UnmarshalJSONIn implements [bumpjson.Unmarshaler]: it is UnmarshalJSON,
+// except that a Vec with no allocator and no storage (the zero Vec, such
+// as a field of a struct bumpjson decodes) takes a as its allocator first.
+func (v *Vec[T]) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
+	if v == nil {
+		name.PanicNil("UnmarshalJSONIn")
 	}
+	if v.a == nil && cap(v.s) == 0 {
+		check(&v.h)
+		v.a = a
+	}
+	return v.unmarshalJSON(data, "UnmarshalJSONIn")
+}
+
+func (v *Vec[T]) unmarshalJSON(data []byte, fn string) error {
+	check(&v.h)
+	// Decoding into a fresh slice keeps v unchanged whatever decoding
+	// gets through before an error. Its header is allocated too, so
+	// that it does not escape to the Go heap.
+	tmp, err := bump.AllocateSlice[[]T](v.a, 1)
+	if err != nil {
+		return name.Wrap(fn, err)
+	}
+	if err := bumpjson.Unmarshal(v.a, data, &tmp[0]); err != nil {
+		return name.Wrap(fn, err)
+	}
+	s := tmp[0]
+	tmp[0] = nil
 	if s == nil {
 		return nil // null
 	}
@@ -51,19 +79,10 @@ func (v *Vec[T]) UnmarshalJSON(data []byte) error {
 		v.checkInvariants()
 		return nil
 	}
-	v.h.Own(name, "UnmarshalJSON")
-	if v.a == nil {
-		// Storage on the Go heap: s is such storage already.
-		v.s = s
-		return nil
-	}
-	t, err := bump.AllocateSlice[T](v.a, len(s))
-	if err != nil {
-		return name.Wrap("UnmarshalJSON", err)
-	}
-	copy(t, s)
+	// s's storage came from v.a, whole: v takes it.
+	v.h.Own(name, fn)
 	old := v.s
-	v.s = t
+	v.s = s
 	v.h.Store(v.a)
 	v.free(old)
 	return nil

@@ -12,7 +12,9 @@
 //
 // POST /summarize takes a JSON document and answers with a JSON summary:
 // the number of values of each kind, the nesting depth, and the most
-// frequent object keys.
+// frequent object keys. POST /orders takes a typed batch of orders,
+// decoded with bumpjson into the request's arena, and answers with the
+// totals per customer, encoded from the same arena.
 package main
 
 import (
@@ -28,11 +30,12 @@ func main() {
 
 	mux := http.NewServeMux()
 	mux.Handle("/summarize", NewSummarizer(DefaultMaxBody))
+	mux.Handle("/orders", NewOrders(DefaultMaxBody))
 	srv := &http.Server{
 		Addr:              *addr,
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 	}
-	log.Printf("listening on %s; POST JSON to /summarize", *addr)
+	log.Printf("listening on %s; POST JSON to /summarize or /orders", *addr)
 	log.Fatal(srv.ListenAndServe())
 }

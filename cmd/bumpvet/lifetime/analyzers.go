@@ -33,10 +33,9 @@ func reporter(rule string) func(*analysis.Pass) (any, error) {
 		res := pass.ResultOf[Flow].(*Result)
 		for _, f := range res.Findings {
 			if f.Rule == rule {
-				pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Category: rule, Message: f.Message})
+				pass.Report(analysis.Diagnostic{Pos: f.Pos, Category: rule, Message: f.Message})
 			}
 		}
 		return nil, nil
 	}
 }
-

@@ -11,7 +11,7 @@ import (
 type release struct {
 	id    int
 	instr ssa.Instruction
-	kind  opKind // opRelease, opRewind or opPut
+	kind  opKind // opRelease, opRewind, opPut or opJoin
 	key   key
 	cp    ssa.Value // the checkpoint of an opRewind, nil if unknown
 	// deferred releases run at the function's return (RunDefers).
@@ -19,7 +19,6 @@ type release struct {
 	// call is the release call as written (inside the deferred
 	// function literal, for a deferred closure), for messages.
 	call *ssa.CallCommon
-	pos  token.Pos
 }
 
 // fnState is the analysis of one function.
@@ -32,6 +31,10 @@ type fnState struct {
 	// function's return.
 	releases []*release
 	deferred []*release
+	// parents maps a child arena joined into a parent (by a Join in this
+	// function) to the parent: releasing the parent releases the child's
+	// memory.
+	parents map[key]key
 }
 
 func newFnState(c *checker, fn *ssa.Function) *fnState {
@@ -409,7 +412,7 @@ func (fs *fnState) releasesOf(instr ssa.Instruction, c *ssa.CallCommon, deferred
 		if !ok {
 			return nil
 		}
-		return &release{instr: instr, kind: kind, key: k, cp: cp, deferred: deferred, call: c, pos: instr.Pos()}
+		return &release{instr: instr, kind: kind, key: k, cp: cp, deferred: deferred, call: c}
 	}
 	if o, ok := lookup(c); ok {
 		if o.arg >= len(c.Args) {
@@ -422,6 +425,17 @@ func (fs *fnState) releasesOf(instr ssa.Instruction, c *ssa.CallCommon, deferred
 		case opRewind:
 			if o.arg+1 < len(c.Args) {
 				r = mk(o.kind, c.Args[o.arg], checkpointOf(c.Args[o.arg+1]))
+			}
+		case opJoin:
+			if o.target < len(c.Args) {
+				parent, ok1 := canon(c.Args[o.arg])
+				r = mk(o.kind, c.Args[o.target], nil)
+				if r != nil && ok1 && !deferred {
+					if fs.parents == nil {
+						fs.parents = map[key]key{}
+					}
+					fs.parents[r.key] = parent
+				}
 			}
 		}
 		if r == nil {
@@ -441,7 +455,7 @@ func (fs *fnState) releasesOf(instr ssa.Instruction, c *ssa.CallCommon, deferred
 	for _, p := range s.Releases {
 		if p.Param < len(c.Args) {
 			if k, ok := canon(c.Args[p.Param]); ok {
-				rs = append(rs, &release{instr: instr, kind: opRelease, key: key{k.root, k.path + p.Path}, deferred: deferred, call: c, pos: instr.Pos()})
+				rs = append(rs, &release{instr: instr, kind: opRelease, key: key{k.root, k.path + p.Path}, deferred: deferred, call: c})
 			}
 		}
 	}

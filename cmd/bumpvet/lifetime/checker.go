@@ -22,7 +22,7 @@ var Flow = &analysis.Analyzer{
 	Doc:        "find arena memory and its releases (facts for arenareset and arenaescape)",
 	URL:        "https://pkg.go.dev/github.com/bumpkit/bumpkit/cmd/bumpvet/lifetime",
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Results), new(Releases), new(usesArenas)},
+	FactTypes:  []analysis.Fact{new(Results), new(Releases), new(Recovers), new(usesArenas)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -34,7 +34,6 @@ type Result struct {
 // A Finding is one problem, reported by the analyzer of its Rule.
 type Finding struct {
 	Pos     token.Pos
-	End     token.Pos
 	Rule    string // "arenareset" or "arenaescape"
 	Message string
 }
@@ -200,6 +199,22 @@ func (c *checker) report(rule string, pos token.Pos, msg string) {
 	c.findings = append(c.findings, Finding{Pos: pos, Rule: rule, Message: msg})
 }
 
+// runsRecovered reports whether the call c runs its argument i, a
+// function, expecting it to panic: a function named Panics... (testify's
+// assertions), or one whose summary says so.
+func (c *checker) runsRecovered(call *ssa.CallCommon, i int) bool {
+	name := ""
+	if call.IsInvoke() {
+		name = call.Method.Name()
+	} else if fn := call.StaticCallee(); fn != nil {
+		name = fn.Name()
+		if s := c.summaryOf(fn); s != nil && slices.Contains(s.Recovers, i) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "Panics")
+}
+
 // summaryOf returns what is known of fn: from the table's functions
 // nothing (the table describes them), from this package its summary, from
 // other packages their facts.
@@ -225,6 +240,10 @@ func (c *checker) summaryOf(fn *ssa.Function) *summary {
 	var rel Releases
 	if c.pass.ImportObjectFact(obj, &rel) {
 		s.Releases = rel.Params
+	}
+	var rec Recovers
+	if c.pass.ImportObjectFact(obj, &rec) {
+		s.Recovers = rec.Params
 	}
 	if s.empty() {
 		return nil

@@ -63,10 +63,22 @@ func (*Releases) AFact() {}
 
 func (r *Releases) String() string { return fmt.Sprintf("releases%v", r.Params) }
 
+// Recovers is the fact about a function that it calls its function
+// parameters at Params under a deferred recover: a test helper expecting
+// them to panic (as the checked build makes a stale use do).
+type Recovers struct {
+	Params []int
+}
+
+func (*Recovers) AFact() {}
+
+func (r *Recovers) String() string { return fmt.Sprintf("recovers%v", r.Params) }
+
 // A summary is what a caller needs to know of a function.
 type summary struct {
 	Results  []Origin
 	Releases []Place
+	Recovers []int
 }
 
 func (s *summary) empty() bool {
@@ -78,14 +90,14 @@ func (s *summary) empty() bool {
 			return false
 		}
 	}
-	return len(s.Releases) == 0
+	return len(s.Releases) == 0 && len(s.Recovers) == 0
 }
 
 func (s *summary) equal(t *summary) bool {
 	if s.empty() || t.empty() {
 		return s.empty() == t.empty()
 	}
-	return fmt.Sprint(s.Results, s.Releases) == fmt.Sprint(t.Results, t.Releases)
+	return fmt.Sprint(s.Results, s.Releases, s.Recovers) == fmt.Sprint(t.Results, t.Releases, t.Recovers)
 }
 
 func (s *summary) export(pass *analysis.Pass, obj *types.Func) {
@@ -94,6 +106,9 @@ func (s *summary) export(pass *analysis.Pass, obj *types.Func) {
 	}
 	if len(s.Releases) > 0 {
 		pass.ExportObjectFact(obj, &Releases{Params: s.Releases})
+	}
+	if len(s.Recovers) > 0 {
+		pass.ExportObjectFact(obj, &Recovers{Params: s.Recovers})
 	}
 }
 
@@ -139,7 +154,7 @@ func summarize(fs *fnState) *summary {
 		slices.Sort(o.View)
 	}
 	for _, r := range append(slices.Clone(fs.releases), fs.deferred...) {
-		if r.kind == opRewind {
+		if r.kind == opRewind || r.kind == opJoin {
 			continue
 		}
 		if j, ok := params[r.key.root]; ok {
@@ -149,7 +164,57 @@ func summarize(fs *fnState) *summary {
 		}
 	}
 	slices.SortFunc(s.Releases, comparePlace)
+	s.Recovers = runsRecovered(fs)
 	return s
+}
+
+// runsRecovered returns the indexes of fs.fn's function parameters that it
+// calls under a deferred recover, or passes on to a function that does.
+func runsRecovered(fs *fnState) []int {
+	recovers := false
+	for _, b := range fs.fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok && callsRecover(d.Call.StaticCallee()) {
+				recovers = true
+			}
+		}
+	}
+	var params []int
+	for j, p := range fs.fn.Params {
+		if _, ok := p.Type().Underlying().(*types.Signature); !ok {
+			continue
+		}
+		for _, r := range *p.Referrers() {
+			call, ok := r.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := call.Common()
+			i := slices.Index(c.Args, ssa.Value(p))
+			if recovers && c.Value == p || i >= 0 && fs.c.runsRecovered(c, i) {
+				params = append(params, j)
+				break
+			}
+		}
+	}
+	return params
+}
+
+// callsRecover reports whether fn calls recover.
+func callsRecover(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "recover" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func comparePlace(a, b Place) int {

@@ -186,8 +186,10 @@ func (fs *fnState) step(s *state, instr ssa.Instruction, found map[[2]any]use) {
 			if isHandle(it.v.Type()) && !usesHandle(instr, v) {
 				continue
 			}
-			if mc, ok := instr.(*ssa.MakeClosure); ok && it.cell && (!readsBinding(mc, v) || expectsPanic(mc)) {
-				continue // captures the variable, and never reads it
+			if mc, ok := instr.(*ssa.MakeClosure); ok && it.cell && (!readsBinding(mc, v) || fs.expectsPanic(mc)) {
+				// The literal never reads the variable, or a test expects
+				// it to panic.
+				continue
 			}
 			rel := fs.release(s.stale[it.id])
 			// One finding per variable and release: each load of a
@@ -334,8 +336,16 @@ func (fs *fnState) apply(s *state, r *release) {
 			return
 		}
 	}
+	if r.kind == opJoin {
+		// The child's memory now lives with its parent; the child is
+		// gone.
+		if _, ok := s.put[r.key]; !ok {
+			s.put[r.key] = int32(r.id)
+		}
+		return
+	}
 	for _, it := range fs.list {
-		if !it.keys[r.key] || s.stale[it.id] != -1 {
+		if !fs.arenaOf(it, r.key) || s.stale[it.id] != -1 {
 			continue
 		}
 		if since != nil && !since[it.id] {
@@ -348,6 +358,27 @@ func (fs *fnState) apply(s *state, r *release) {
 			s.put[r.key] = int32(r.id)
 		}
 	}
+}
+
+// arenaOf reports whether item it may be memory of arena k: allocated
+// from it, or from a child joined into it.
+func (fs *fnState) arenaOf(it *item, k key) bool {
+	if it.keys[k] {
+		return true
+	}
+	for c := range it.keys {
+		for range 8 {
+			p, ok := fs.parents[c]
+			if !ok {
+				break
+			}
+			if p == k {
+				return true
+			}
+			c = p
+		}
+	}
+	return false
 }
 
 func (fs *fnState) release(id int32) *release {
@@ -407,7 +438,7 @@ func (fs *fnState) arenaArgs(c *ssa.CallCommon) []ssa.Value {
 	if fn == nil {
 		return nil
 	}
-	if recv := fn.Signature.Recv(); recv != nil && isBumpType(recv.Type(), "Bump") && len(c.Args) > 0 {
+	if recv := fn.Signature.Recv(); recv != nil && isBumpType(recv.Type(), "Bump") && len(c.Args) > 0 && !readOnly[fn.Name()] {
 		return c.Args[:1]
 	}
 	var args []ssa.Value
@@ -426,6 +457,13 @@ func (fs *fnState) arenaArgs(c *ssa.CallCommon) []ssa.Value {
 		}
 	}
 	return args
+}
+
+// readOnly lists the Bump methods that only report on the arena: a test
+// may look at an arena it put back, to check what Put did.
+var readOnly = map[string]bool{
+	"AllocatedBytes": true, "AllocatedBytesIncludingMetadata": true,
+	"ChunkCapacity": true, "Chunks": true, "AllocationLimit": true, "Stats": true,
 }
 
 // isHandle reports whether t is a type whose values stay valid after their
@@ -459,56 +497,45 @@ func usesHandle(instr ssa.Instruction, v ssa.Value) bool {
 // readsBinding reports whether the function literal of mc reads the
 // captured variable bound to v.
 func readsBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	fv := freeVarOf(mc, v)
+	if fv == nil {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
+	for _, r := range *fv.Referrers() {
+		l, ok := r.(*ssa.UnOp)
+		if !ok || l.Op != token.MUL {
 			continue
 		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
-			l, ok := r.(*ssa.UnOp)
-			if !ok || l.Op != token.MUL {
-				continue
-			}
-			for _, u := range *l.Referrers() {
-				if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
-					return true
-				}
+		for _, u := range *l.Referrers() {
+			if _, ok := u.(*ssa.DebugRef); !ok && !harmless(u, l) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// expectsPanic reports whether the function literal mc is passed to an
-// assertion that it panics (testify's Panics, PanicsWithValue...): a test
-// checking that the checked build catches a stale use makes one on
-// purpose.
-func expectsPanic(mc *ssa.MakeClosure) bool {
-	refs := *mc.Referrers()
-	for i := 0; i < len(refs) && i < 16; i++ {
-		r := refs[i]
+// expectsPanic reports whether the function literal mc is passed to a
+// call that expects it to panic: testify's Panics, PanicsWithValue...,
+// or a function that calls it under a deferred recover. A test checking
+// that the checked build catches a stale use makes one on purpose.
+func (fs *fnState) expectsPanic(mc *ssa.MakeClosure) bool {
+	vals := []ssa.Value{mc}
+	for _, r := range *mc.Referrers() {
 		switch r := r.(type) {
 		case *ssa.ChangeType: // to assert.PanicTestFunc
-			refs = append(refs[:len(refs):len(refs)], *r.Referrers()...)
+			vals = append(vals, r)
 		case *ssa.MakeInterface:
-			refs = append(refs[:len(refs):len(refs)], *r.Referrers()...)
+			vals = append(vals, r)
 		}
-		call, ok := r.(ssa.CallInstruction)
-		if !ok {
-			continue
-		}
-		c := call.Common()
-		name := ""
-		if c.IsInvoke() {
-			name = c.Method.Name()
-		} else if fn := c.StaticCallee(); fn != nil {
-			name = fn.Name()
-		}
-		if strings.HasPrefix(name, "Panics") {
-			return true
+	}
+	for _, v := range vals {
+		for _, r := range *v.Referrers() {
+			if call, ok := r.(ssa.CallInstruction); ok {
+				if i := slices.Index(call.Common().Args, v); i >= 0 && fs.c.runsRecovered(call.Common(), i) {
+					return true
+				}
+			}
 		}
 	}
 	return false

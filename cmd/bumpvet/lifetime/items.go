@@ -241,29 +241,39 @@ func globalRoot(addr ssa.Value) *ssa.Global {
 // writesBinding reports whether the function literal of mc stores into the
 // captured variable bound to v.
 func writesBinding(mc *ssa.MakeClosure, v ssa.Value) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
+	fv := freeVarOf(mc, v)
+	if fv == nil {
 		return true
 	}
-	for i, b := range mc.Bindings {
-		if b != v || i >= len(fn.FreeVars) {
-			continue
-		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
-			switch r := r.(type) {
-			case *ssa.UnOp, *ssa.DebugRef:
-			case *ssa.Store:
-				if r.Addr == fn.FreeVars[i] {
-					return true
-				}
-			case *ssa.MakeClosure:
-				if writesBinding(r, fn.FreeVars[i]) {
-					return true
-				}
-			default:
+	for _, r := range *fv.Referrers() {
+		switch r := r.(type) {
+		case *ssa.UnOp, *ssa.DebugRef:
+		case *ssa.Store:
+			if r.Addr == fv {
 				return true
 			}
+		case *ssa.MakeClosure:
+			if writesBinding(r, fv) {
+				return true
+			}
+		default:
+			return true
 		}
 	}
 	return false
+}
+
+// freeVarOf returns the free variable of mc's function literal that is
+// bound to v, or nil if there is none or the function is unknown.
+func freeVarOf(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) {
+			return fn.FreeVars[i]
+		}
+	}
+	return nil
 }

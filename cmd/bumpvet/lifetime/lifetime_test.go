@@ -57,3 +57,10 @@ func TestAnalyzers(t *testing.T) {
 		})
 	}
 }
+
+// TestForkJoin runs on a stand-in for the bump package with the fork/join
+// API of issue 22 (testdata/stub), so that joined children are tested
+// whether or not the real API has landed.
+func TestForkJoin(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/stub", lifetime.Reset, "forkjoin")
+}

@@ -18,6 +18,12 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		pos := c.usePos(fs, u.instr, u.operand)
 		rel := c.releaseText(u.rel)
 		if u.item == nil {
+			if u.rel.kind == opJoin {
+				c.report("arenareset", pos, fmt.Sprintf(
+					"arena %s is used after %s handed it to its parent; allocate from the parent, or fork another child",
+					c.exprText(fs, u.operand, pos), rel))
+				continue
+			}
 			c.report("arenareset", pos, fmt.Sprintf(
 				"arena %s is used after %s gave it back to the pool; take another with Get, or Put it later",
 				c.exprText(fs, u.operand, pos), rel))
@@ -32,19 +38,19 @@ func (c *checker) reportUses(fs *fnState, uses []use) {
 		case isReturn && u.rel.deferred:
 			c.report("arenaescape", pos, fmt.Sprintf(
 				"%s is returned, but the deferred %s releases its arena when the function returns: return %s instead, or let the caller pass the arena",
-				what, rel, cp))
+				what, rel, or(cp, "a copy")))
 		case u.rel.kind == opPut:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s released its arena: copy it before the Put (%s)",
-				what, rel, cp))
+				"%s is used after %s released its arena: copy it before the Put%s",
+				what, rel, paren(cp)))
 		case u.rel.kind == opRewind:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it (it was allocated after the checkpoint): copy it before the ResetTo (%s), or allocate it before the checkpoint",
-				what, rel, cp))
+				"%s is used after %s freed it (it was allocated after the checkpoint): copy it before the ResetTo%s, or allocate it before the checkpoint",
+				what, rel, paren(cp)))
 		default:
 			c.report("arenareset", pos, fmt.Sprintf(
-				"%s is used after %s freed it: copy it before the reset (%s), or allocate it again after",
-				what, rel, cp))
+				"%s is used after %s freed it: copy it before the reset%s, or allocate it again after",
+				what, rel, paren(cp)))
 		}
 	}
 }
@@ -69,15 +75,10 @@ func (c *checker) checkEscapes(fs *fnState) {
 			if isPooled(k) {
 				return k, true
 			}
-			for _, r := range fs.releases {
-				if r.key == k {
-					return k, true
-				}
-			}
-			for _, r := range fs.deferred {
-				if r.key == k {
-					return k, true
-				}
+		}
+		for _, r := range append(fs.releases[:len(fs.releases):len(fs.releases)], fs.deferred...) {
+			if r.kind != opJoin && fs.arenaOf(it, r.key) {
+				return r.key, true
 			}
 		}
 		return key{}, false
@@ -92,10 +93,15 @@ func (c *checker) checkEscapes(fs *fnState) {
 					continue
 				}
 				if _, ok := owned(it); ok {
-					what, cp := c.describeCopy(fs, it, x.Val, x.Pos())
+					// What a value appended to the variable holds.
+					v := x.Val
+					if h := heldItem(it); it.contains && h != nil {
+						it, v = h, h.v
+					}
+					what, cp := c.describeCopy(fs, it, v, x.Pos())
 					c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
 						"%s is stored in package-level variable %s, which outlives its arena %s: store %s instead",
-						what, g.Name(), c.arenaOf(fs, it), cp))
+						what, g.Name(), c.arenaOf(fs, it), or(cp, "a copy")))
 				}
 			case *ssa.MapUpdate:
 				g := globalRoot(x.Map)
@@ -108,7 +114,7 @@ func (c *checker) checkEscapes(fs *fnState) {
 							what, cp := c.describeCopy(fs, it, v, x.Pos())
 							c.report("arenaescape", c.usePos(fs, x, v), fmt.Sprintf(
 								"%s is stored in package-level map %s, which outlives its arena %s: store %s instead",
-								what, g.Name(), c.arenaOf(fs, it), cp))
+								what, g.Name(), c.arenaOf(fs, it), or(cp, "a copy")))
 							break
 						}
 					}
@@ -123,7 +129,7 @@ func (c *checker) checkEscapes(fs *fnState) {
 						what, cp := c.describeCopy(fs, it, x.X, x.Pos())
 						c.report("arenaescape", c.usePos(fs, x, x.X), fmt.Sprintf(
 							"%s is sent on a channel, but %s may release its arena before the receiver is done with it: send %s instead, or wait for the receiver before the release",
-							what, c.releaseText(r), cp))
+							what, c.releaseText(r), or(cp, "a copy")))
 					}
 				}
 			case *ssa.Go:
@@ -238,7 +244,7 @@ func (c *checker) describe(fs *fnState, it *item, v ssa.Value, pos token.Pos) st
 }
 
 // describeCopy is describe, and also says how to copy the memory out:
-// "strings.Clone(s)", or "a copy" where the checker cannot say.
+// "strings.Clone(s)", or "" where the checker cannot say.
 func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos) (what, copy string) {
 	// Look through variables kept in memory (captured ones, the result
 	// slots of a function with defers) to the value stored in them.
@@ -257,9 +263,16 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 	if it.contains {
 		if _, ok := v.(*ssa.MakeClosure); !ok {
 			// What the composite value holds: the appended string, the
-			// field's value.
+			// field's value; named after the variable holding it, if any.
 			if src := heldItem(it); src != nil {
-				it, v = src, src.v
+				held, heldCopy := c.describeCopy(fs, src, src.v, pos)
+				if name := c.exprText(fs, v, pos); token.IsIdentifier(name) {
+					if heldCopy != "" {
+						heldCopy = "a copy holding " + heldCopy
+					}
+					return fmt.Sprintf("%s, which holds %s,", name, held), heldCopy
+				}
+				return held, heldCopy
 			}
 		}
 	}
@@ -268,7 +281,7 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 		if _, ok := v.(*ssa.MakeClosure); ok || name == "" {
 			name = "a func value"
 		}
-		return name + " holding memory of arena " + c.arenaOf(fs, it), "a copy"
+		return name + " holding memory of arena " + c.arenaOf(fs, it), ""
 	}
 	copy = copyHint(v.Type(), name)
 	if name == "" {
@@ -284,10 +297,24 @@ func (c *checker) describeCopy(fs *fnState, it *item, v ssa.Value, pos token.Pos
 	return name, copy
 }
 
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
+}
+
 // copyHint says how to copy the memory of expr, of type t, to the Go heap.
 func copyHint(t types.Type, expr string) string {
 	if expr == "" || strings.HasSuffix(expr, "...") {
-		return "a copy"
+		return ""
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
@@ -308,7 +335,7 @@ func copyHint(t types.Type, expr string) string {
 	case isContainer(t, "str", "String"):
 		return "strings.Clone(" + expr + ".String())"
 	}
-	return "a copy"
+	return ""
 }
 
 func isContainer(t types.Type, pkg, name string) bool {

@@ -51,6 +51,10 @@ const (
 	// allocating what it creates from the arena in argument arg
 	// (bumpjson.Unmarshal): the variable's fields are then arena memory.
 	opFill
+	// opJoin: the arena in argument target (a child forked from the arena
+	// in argument arg) hands its memory to arg, and is used no more.
+	// A fork itself needs no row: the child is an arena like any other.
+	opJoin
 )
 
 // An op is one row of the table.
@@ -104,6 +108,8 @@ func init() {
 	table["bump.Bump.Checkpoint"] = op{kind: opCheckpoint, arg: 0}
 	table["bump.Pool.Put"] = op{kind: opPut, arg: 1}
 	table["bump.Pool.Get"] = op{kind: opGet}
+	// Fork/join: a joined child's memory lives until the parent's release.
+	table["bump.Bump.Join"] = op{kind: opJoin, arg: 0, target: 1}
 
 	// Containers made on an Allocator: in an arena when it is a *Bump,
 	// on the Go heap when it is nil.
@@ -118,6 +124,16 @@ func init() {
 	}
 	table["boxed.TryNew"] = op{kind: opAlloc, arg: 0, results: []int{0}}
 
+	// The containers of issue 24: btree's ordered Map and Set, pqueue's
+	// Queue, hashmap's Set.
+	for _, n := range []string{
+		"btree.New", "btree.NewFunc", "btree.Collect", "btree.NewSet", "btree.NewSetFunc",
+		"pqueue.New", "pqueue.NewFunc", "pqueue.NewIndexed", "pqueue.Collect",
+		"hashmap.NewSet", "hashmap.NewSetWithCapacity", "hashmap.NewSetWithHasher", "hashmap.CollectSet",
+	} {
+		table[n] = op{kind: opAlloc, arg: 0}
+	}
+
 	// What containers hand out: views of their storage...
 	view := func(names ...string) {
 		for _, n := range names {
@@ -129,10 +145,21 @@ func init() {
 		"str.String.String", "str.String.Bytes",
 		"hashmap.Map.Ptr", "hashmap.Map.All", "hashmap.Map.Keys", "hashmap.Map.Values",
 		"deque.Deque.Slices", "deque.Deque.All", "deque.Deque.Values", "deque.Deque.Backward",
-		"boxed.Box.Ptr")
+		"boxed.Box.Ptr",
+		"btree.Map.Ptr", "btree.Map.All", "btree.Map.Keys", "btree.Map.Values",
+		"btree.Map.Backward", "btree.Map.Ascend", "btree.Map.Descend",
+		"btree.Set.All", "btree.Set.Backward", "btree.Set.Ascend", "btree.Set.Descend",
+		"pqueue.Queue.All", "pqueue.Queue.Values", "pqueue.Queue.Drain",
+		"hashmap.Set.All")
+	table["btree.Map.Entry"] = op{kind: opView, arg: 0, results: []int{0}}
 	table["hashmap.Map.Entry"] = op{kind: opView, arg: 0, results: []int{0}}
 	// ... and copies in the same arena.
-	for _, n := range []string{"vec.Vec.Clone", "hashmap.Map.Clone", "deque.Deque.Clone"} {
+	for _, n := range []string{
+		"vec.Vec.Clone", "hashmap.Map.Clone", "deque.Deque.Clone",
+		"btree.Map.Clone", "btree.Set.Clone", "pqueue.Queue.Clone", "hashmap.Set.Clone",
+		// A new set from s1's allocator.
+		"hashmap.Union", "hashmap.Intersection", "hashmap.Difference",
+	} {
 		table[n] = op{kind: opAllocLike, arg: 0}
 	}
 	// A Box may be dropped, or asked whether it was, after its arena
@@ -145,6 +172,9 @@ func init() {
 	table["bumpjson.Unmarshal"] = op{kind: opFill, arg: 0, target: 2}
 	table["bumpjson.NewDecoder"] = op{kind: opHandle, arg: 0}
 	table["bumpjson.Decoder.Decode"] = op{kind: opFill, arg: 0, target: 1}
+	table["bumpjson.UnmarshalEntries"] = op{kind: opAlloc, arg: 0, results: []int{0, 1}}
+	// JSON encoded into an arena: dst grows there.
+	table["bumpjson.Append"] = op{kind: opAlloc, arg: 0, results: []int{0}}
 }
 
 // lookup returns the table's row for the function a call calls.

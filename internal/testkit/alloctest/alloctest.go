@@ -21,13 +21,30 @@ type Allocator struct {
 // Allocators are the kinds of allocator every container behaviour is
 // checked with: a nil allocator and bump.Heap (the Go heap), an empty
 // Bump, and a Bump whose current chunk is nearly full (see SmallBump), so
-// that growth crosses chunks early.
+// that growth crosses chunks early. None of them refuses an allocation a
+// test makes.
 var Allocators = []Allocator{
 	{"nil", func() bump.Allocator { return nil }},
 	{"heap", func() bump.Allocator { return bump.Heap{} }},
 	{"bump", func() bump.Allocator { return new(bump.Bump) }},
 	{"small-bump", func() bump.Allocator { return SmallBump() }},
 }
+
+// Limited is a Bump whose allocation limit (TightLimit) refuses all but a
+// few small containers, for tests of failure: every fallible operation
+// must either succeed or leave the container and the arena as they were.
+var Limited = Allocator{"limited", func() bump.Allocator {
+	b := new(bump.Bump)
+	b.SetAllocationLimit(TightLimit)
+	return b
+}}
+
+// TightLimit is Limited's allocation limit: a few KiB.
+const TightLimit = 3 << 10
+
+// All is Allocators and Limited: the set the model tests (proptest) run
+// every container with.
+var All = append(Allocators[:len(Allocators):len(Allocators)], Limited)
 
 // SmallRoom is the room SmallBump leaves in its first chunk.
 const SmallRoom = 40

@@ -126,6 +126,43 @@ func SlicesBump(b *testing.B) {
 	}
 }
 
+// MakeSliceHeap returns a workload that makes byte slices of size bytes
+// with make, as many per operation as fit under half the largest chunk
+// (at most Batch), so that the arena variant reaches its steady state: one
+// chunk reused by every Reset, as a per-request arena would.
+func MakeSliceHeap(size int) func(*testing.B) {
+	n := sliceBatch(size)
+	return func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for range n {
+				sinkBytes = make([]byte, size)
+			}
+		}
+		reportPer(b, n, "alloc")
+	}
+}
+
+// MakeSliceBump is MakeSliceHeap with bump.MakeSlice in an arena reset
+// after each batch.
+func MakeSliceBump(size int) func(*testing.B) {
+	n := sliceBatch(size)
+	return func(b *testing.B) {
+		b.ReportAllocs()
+		var a bump.Bump
+		for b.Loop() {
+			for range n {
+				sinkBytes = bump.MakeSlice[byte](&a, size, size)
+			}
+			sinkBytes = nil
+			a.Reset()
+		}
+		reportPer(b, n, "alloc")
+	}
+}
+
+func sliceBatch(size int) int { return min(Batch, (512<<10)/size) }
+
 // StringInputs are 1024 strings of 4 to 100 bytes, the input of the
 // string-copy workload.
 var StringInputs = func() []string {

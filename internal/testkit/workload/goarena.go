@@ -66,6 +66,24 @@ func SlicesGoArena(b *testing.B) {
 	}
 }
 
+// MakeSliceGoArena is MakeSliceHeap with arena.MakeSlice in an arena made
+// for and freed after each batch.
+func MakeSliceGoArena(size int) func(*testing.B) {
+	n := sliceBatch(size)
+	return func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			a := arena.NewArena()
+			for range n {
+				sinkBytes = arena.MakeSlice[byte](a, size, size)
+			}
+			sinkBytes = nil
+			a.Free()
+		}
+		reportPer(b, n, "alloc")
+	}
+}
+
 // StringsGoArena is StringsHeap with copies made in an arena made for and
 // freed after each operation.
 func StringsGoArena(b *testing.B) {

@@ -63,3 +63,53 @@ func AppendBump(b *testing.B) {
 		a.Reset()
 	}
 }
+
+// NewSmallBare is NewSmallHeap with a bare typed slice bump written
+// inline: the most a Go arena can hope for (no chunks, accounting or
+// limit; its reset is the same clear of the batch's memory that Reset
+// does), the floor bump.Of's handle is measured against.
+func NewSmallBare(b *testing.B) {
+	b.ReportAllocs()
+	s := make([]Small, 0, Batch)
+	for b.Loop() {
+		for i := range Batch {
+			n := len(s)
+			if n == cap(s) {
+				s = make([]Small, 0, 2*cap(s))
+			}
+			s = s[:n+1]
+			p := &s[n]
+			p.A = int64(i)
+			sinkSmall = p
+		}
+		sinkSmall = nil
+		clear(s)
+		s = s[:0]
+	}
+	reportPer(b, Batch, "alloc")
+}
+
+// NewPointerBare is NewPointerHeap with a bare typed slice bump, as
+// NewSmallBare.
+func NewPointerBare(b *testing.B) {
+	b.ReportAllocs()
+	s := make([]Node, 0, Batch)
+	for b.Loop() {
+		var head *Node
+		for i := range Batch {
+			k := len(s)
+			if k == cap(s) {
+				s = make([]Node, 0, 2*cap(s))
+			}
+			s = s[:k+1]
+			n := &s[k]
+			n.Next, n.A = head, int64(i)
+			head = n
+		}
+		sinkNode = head
+		sinkNode = nil
+		clear(s)
+		s = s[:0]
+	}
+	reportPer(b, Batch, "alloc")
+}

@@ -38,6 +38,13 @@ func parser(src string) {
 	fmt.Println(n.Name) // want `n .* is used after p.Reset\(\) at line \d+ freed it`
 }
 
+func expectedToPanic() {
+	var a bump.Bump
+	s := bump.String(&a, "x")
+	a.Reset()
+	helpers.Recovering(func() { fmt.Println(s) })
+}
+
 func releasedByHelper() {
 	a := pool.Get()
 	s := bump.String(a, "x")

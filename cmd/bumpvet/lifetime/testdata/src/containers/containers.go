@@ -23,8 +23,8 @@ func vecs() {
 	owned := vec.From(&a, []int{1, 2}).IntoSlice()
 	c := v.Clone()
 	a.Reset()
-	fmt.Println(items) // want `items \(from vec.New\[int\]\(&a\), line 20\) is used after a.Reset\(\) at line 25 freed it`
-	fmt.Println(owned) // want `owned .* is used after a.Reset\(\)`
+	fmt.Println(items)   // want `items \(from vec.New\[int\]\(&a\), line 20\) is used after a.Reset\(\) at line 25 freed it`
+	fmt.Println(owned)   // want `owned .* is used after a.Reset\(\)`
 	fmt.Println(c.Len()) // want `c .* is used after a.Reset\(\)`
 }
 
@@ -53,8 +53,8 @@ func strs(w io.Writer) {
 	raw := b.Bytes()
 	line := str.Sprintf(&a, "%d items", 3)
 	a.Reset()
-	fmt.Fprintln(w, msg) // want `msg .* is used after a.Reset\(\)`
-	w.Write(raw)         // want `raw .* is used after a.Reset\(\)`
+	fmt.Fprintln(w, msg)  // want `msg .* is used after a.Reset\(\)`
+	w.Write(raw)          // want `raw .* is used after a.Reset\(\)`
 	fmt.Fprintln(w, line) // want `line .* is used after a.Reset\(\)`
 }
 
@@ -65,8 +65,8 @@ func maps() {
 	q := m.Ptr("hits")
 	keys := m.Keys()
 	a.Reset()
-	*p++ // want `p .* is used after a.Reset\(\)`
-	*q++ // want `q .* is used after a.Reset\(\)`
+	*p++                  // want `p .* is used after a.Reset\(\)`
+	*q++                  // want `q .* is used after a.Reset\(\)`
 	for k := range keys { // want `keys .* is used after a.Reset\(\)`
 		fmt.Println(k)
 	}

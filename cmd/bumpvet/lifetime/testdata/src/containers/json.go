@@ -56,6 +56,18 @@ func streamed(body []byte) {
 	fmt.Println(req.Tags) // want `req.Tags .* is used after a.Reset\(\)`
 }
 
+func encoded(req *request) {
+	var a bump.Bump
+	out, err := bumpjson.Append(&a, nil, req)
+	if err != nil {
+		return
+	}
+	keys, vals, _ := bumpjson.UnmarshalEntries[string, int](&a, out)
+	a.Reset()
+	fmt.Println(string(out)) // want `out .* is used after a.Reset\(\)`
+	fmt.Println(keys, vals)  // want `keys .* is used after a.Reset\(\)` `vals .* is used after a.Reset\(\)`
+}
+
 func decodedOnTheHeap(body []byte) {
 	var a bump.Bump
 	var req request

@@ -84,8 +84,8 @@ func globals(name string) {
 	a := pool.Get()
 	defer pool.Put(a)
 	s := bump.String(a, name)
-	cache = append(cache, s)                  // want `s .* is stored in package-level variable cache, which outlives its arena a: store strings.Clone\(s\) instead`
-	lastLine = bump.String(a, "last")         // want `is stored in package-level variable lastLine`
+	cache = append(cache, s)                // want `s .* is stored in package-level variable cache, which outlives its arena a: store strings.Clone\(s\) instead`
+	lastLine = bump.String(a, "last")       // want `is stored in package-level variable lastLine`
 	byName[name] = bump.Alloc(a, job{name}) // want `is stored in package-level map byName`
 	cache = append(cache, strings.Clone(s))
 	sink = s
@@ -136,4 +136,56 @@ func sendAndWait(out chan<- []byte, ack <-chan struct{}) {
 	out <- buf
 	<-ack
 	a.Reset()
+}
+
+// Waiting for the goroutine's answer, or for the group, before the
+// release is correct.
+func goroutineAnswers(items []string) string {
+	a := pool.Get()
+	defer pool.Put(a)
+	s := bump.String(a, items[0])
+	ch := make(chan string)
+	go func() { ch <- strings.Clone(s) }()
+	return <-ch
+}
+
+func goroutineArgument(out chan<- int) {
+	var a bump.Bump
+	buf := bump.Bytes(&a, 8)
+	go count(buf, out) // want `goroutine uses buf .*, but a.Reset\(\) at line \d+ may release the arena while it runs`
+	a.Reset()
+}
+
+func count(b []byte, out chan<- int) { out <- len(b) }
+
+// A generic helper returns its arena parameter's memory too.
+func clone[T any](a *bump.Bump, v T) *T {
+	return bump.Alloc(a, v)
+}
+
+func generic() *job {
+	a := pool.Get()
+	defer pool.Put(a)
+	return clone(a, job{"x"}) // want `clone\(a, job{…}\) .* is returned, but the deferred pool.Put\(a\)`
+}
+
+type result struct {
+	Name  string
+	Count int
+}
+
+func returnsStruct(name string) (result, *result) {
+	a := pool.Get()
+	defer pool.Put(a)
+	s := bump.String(a, name)
+	r := result{Name: s, Count: 1}
+	p := &result{Name: s}
+	return r, p // want `r, which holds s \(from bump.String\(a, name\), line \d+\), is returned, but the deferred pool.Put\(a\) \(deferred at line \d+\) releases its arena when the function returns: return a copy holding strings.Clone\(s\) instead` `p, which holds s .*, is returned`
+}
+
+func returnsStructCopy(name string) result {
+	a := pool.Get()
+	defer pool.Put(a)
+	s := bump.String(a, name)
+	return result{Name: strings.Clone(s), Count: len(s)}
 }

@@ -54,6 +54,12 @@ func (p *Parser) Reset() { // want Reset:`releases\[0.1\*\]`
 	p.arena.Reset()
 }
 
+// Recovering calls f expecting it to panic.
+func Recovering(f func()) { // want Recovering:`recovers\[0\]`
+	defer func() { _ = recover() }()
+	f()
+}
+
 // Copies carry nothing.
 func Copy(a *bump.Bump, s string) string {
 	return strings.Clone(bump.String(a, s))

@@ -3,6 +3,7 @@
 package reset
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,8 +25,8 @@ func afterReset() {
 	s := bump.String(&a, "hello")
 	p := bump.New[node](&a)
 	a.Reset()
-	fmt.Println(s) // want `s \(from bump.String\(&a, "hello"\), line 24\) is used after a.Reset\(\) at line 26 freed it: copy it before the reset \(strings.Clone\(s\)\), or allocate it again after`
-	p.count = 1    // want `p \(from bump.New\[node\]\(&a\), line 25\) is used after a.Reset\(\) at line 26`
+	fmt.Println(s) // want `s \(from bump.String\(&a, "hello"\), line 25\) is used after a.Reset\(\) at line 27 freed it: copy it before the reset \(strings.Clone\(s\)\), or allocate it again after`
+	p.count = 1    // want `p \(from bump.New\[node\]\(&a\), line 26\) is used after a.Reset\(\) at line 27 freed it: copy it before the reset, or allocate it again after`
 }
 
 func everyAllocator(a *bump.Bump, src []int) {
@@ -140,6 +141,20 @@ func copiedOut() (string, []int, int) {
 	return string([]byte(kept)), keptInts, n
 }
 
+func otherCopies(a *bump.Bump) {
+	b := bump.Bytes(a, 8)
+	owned, _ := bump.AllocateSlice[int](a, 4)
+	grown, err := bump.ResizeSlice(a, owned, 8)
+	if err != nil {
+		return
+	}
+	kept := bytes.Clone(b)
+	keptGrown := append([]int(nil), grown...)
+	a.Reset()
+	fmt.Println(kept, keptGrown)
+	fmt.Println(grown) // want `grown .* is used after a.Reset\(\)`
+}
+
 func heapContainer() {
 	var a bump.Bump
 	v := vec.New[int](nil)
@@ -210,9 +225,23 @@ func capturedNotRead(mustPanic func(func())) {
 	t := bump.String(&a, "z")
 	a.Reset()
 	Panics(func() { fmt.Println(t) })
+	u := bump.String(&a, "u")
+	a.Reset()
+	mustFail(func() { fmt.Println(u) })
+	viaHelper(func() { fmt.Println(u) })
 }
 
-func Panics(f func()) {
-	defer func() { recover() }()
+// Panics is named like testify's assertions.
+func Panics(f func()) { f() }
+
+// mustFail calls f under a deferred recover; viaHelper hands f on to it.
+func mustFail(f func()) {
+	defer func() {
+		if recover() == nil {
+			panic("no panic")
+		}
+	}()
 	f()
 }
+
+func viaHelper(f func()) { mustFail(f) }

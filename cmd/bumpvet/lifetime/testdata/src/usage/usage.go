@@ -11,6 +11,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/boxed"
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 	"github.com/bumpkit/bumpkit/deque"
 	"github.com/bumpkit/bumpkit/hashmap"
 	"github.com/bumpkit/bumpkit/str"
@@ -138,6 +139,27 @@ func handler(w http.ResponseWriter, r *http.Request) {
 		out.WriteString(it.name)
 	}
 	w.Write(out.Bytes())
+}
+
+// Section 11.
+type Request struct{ Name string }
+
+type Response struct{ Greeting string }
+
+func jsonHandler(w http.ResponseWriter, body []byte) error {
+	a := pool.Get()
+	defer pool.Put(a)
+	var req Request
+	if err := bumpjson.Unmarshal(a, body, &req); err != nil {
+		return err
+	}
+	resp := Response{Greeting: "hello, " + req.Name}
+	out, err := bumpjson.Append(a, nil, &resp)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out) // copied out before Put
+	return err
 }
 
 // Section 6.

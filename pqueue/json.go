@@ -1,0 +1,82 @@
+package pqueue
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// sorted returns q's elements in the order Pop would return them, in a
+// new slice on the Go heap (nil for a nil q, empty for an empty one).
+func (q *Queue[T]) sorted() []T {
+	if q == nil {
+		return nil
+	}
+	q.check()
+	s := make([]T, len(q.s))
+	copy(s, q.s)
+	if q.less != nil {
+		slices.SortFunc(s, func(a, b T) int {
+			switch {
+			case q.less(a, b):
+				return -1
+			case q.less(b, a):
+				return 1
+			}
+			return 0
+		})
+	}
+	return s
+}
+
+// MarshalJSON encodes q as a JSON array of its elements in the order Pop
+// would return them, as encoding/json encodes a slice; a nil *Queue
+// encodes as null. It writes nothing to q.
+func (q *Queue[T]) MarshalJSON() ([]byte, error) {
+	if q == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(q.sorted())
+}
+
+// UnmarshalJSON replaces the elements of q with those of the JSON array
+// data, as encoding/json fills a slice, taking storage from q's allocator
+// when q is too small; JSON null leaves q unchanged. q must have been
+// made by a constructor (a nil *Queue field that encoding/json fills with
+// a zero Queue gets an error: it would not know the order). On error q is
+// unchanged.
+func (q *Queue[T]) UnmarshalJSON(data []byte) error {
+	if q == nil || q.less == nil {
+		return fmt.Errorf("pqueue: UnmarshalJSON: Queue not made by New, NewFunc or NewIndexed")
+	}
+	q.mutable("UnmarshalJSON")
+	var vals []T
+	if err := json.Unmarshal(data, &vals); err != nil {
+		return fmt.Errorf("pqueue: UnmarshalJSON: %w", err)
+	}
+	if vals == nil {
+		return nil // null
+	}
+	if err := q.reserve(len(vals)-len(q.s), "UnmarshalJSON"); err != nil {
+		return err
+	}
+	if q.setIndex != nil {
+		for _, x := range q.s {
+			q.setIndex(x, -1)
+		}
+	}
+	clear(q.s)
+	q.s = q.s[:len(vals)]
+	copy(q.s, vals)
+	q.mods++
+	q.heapify()
+	return nil
+}
+
+// Format prints q as fmt prints the slice of its elements in the order
+// Pop would return them, for every verb and flag: fmt.Sprint(q) is
+// "[1 2 3]", %#v gives []T{...}. A nil *Queue prints as a nil slice. It
+// implements [fmt.Formatter] and writes nothing to q.
+func (q *Queue[T]) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), q.sorted())
+}
