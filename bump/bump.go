@@ -170,7 +170,11 @@ func (b *Bump) freeAll() {
 	b.peak, b.wasted = 0, 0
 	if b.round%(retainRounds/2) == 0 {
 		// Slabs no round has used for a while decay here, so that each
-		// reset need not visit every type the arena has seen.
+		// reset need not visit every type the arena has seen; and so does
+		// the chunk each list keeps to start the next round in.
+		b.syncBytes()
+		b.bytes.decay(b)
+		b.loadBytes()
 		for _, s := range b.slabList {
 			s.list().decay(b)
 		}
