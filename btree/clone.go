@@ -1,11 +1,6 @@
 package btree
 
-import (
-	"fmt"
-
-	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
-)
+import "github.com/bumpkit/bumpkit/internal/header"
 
 // Clone returns a copy of m whose nodes, and the Map itself, come from
 // m's allocator, with m's ordering. Keys and values are copied with
@@ -21,14 +16,13 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 	if m == nil {
 		return nil
 	}
-	hs, err := newHeader[Map[K, V]](m.a)
+	c, err := header.New[Map[K, V]](m.a)
 	if err != nil {
-		panic(fmt.Errorf("btree: Clone: %w", err))
+		panic(mapName.Wrap("Clone", err))
 	}
-	c := &hs[0]
 	if err := m.cloneInto(c); err != nil {
-		freeHeader(m.a, hs)
-		panic(fmt.Errorf("btree: Clone: %w", err))
+		header.Free(m.a, c, &c.h) // so that the panic leaves the allocator as it was
+		panic(mapName.Wrap("Clone", err))
 	}
 	return c
 }
@@ -37,28 +31,19 @@ func (m *Map[K, V]) Clone() *Map[K, V] {
 func (m *Map[K, V]) cloneInto(c *Map[K, V]) error {
 	m.check()
 	if m.search == nil {
-		panic("btree: Clone on Map not made by New or NewFunc")
+		panic("btree: Clone: Map not made by New or NewFunc")
 	}
 	c.init(m.a)
 	c.search, c.cmp = m.search, m.cmp
 	if m.root != nil {
 		leaves, inner := m.root.count()
 		if err := c.allocNodes(leaves, inner); err != nil {
-			c.life.Stop()
 			return err
 		}
 		c.root = c.copyTree(m.root)
 		c.len = m.len
 	}
 	return nil
-}
-
-// freeHeader gives back a header newHeader made, for a constructor that
-// fails after making it, so that its panic leaves a as it was.
-func freeHeader[T any](a bump.Allocator, hs []T) {
-	if !lifecheck.Enabled {
-		bump.FreeSlice(a, hs)
-	}
 }
 
 // count returns the numbers of leaves and inner nodes of the tree under n.

@@ -2,8 +2,6 @@
 
 package btree
 
-import "reflect"
-
 // debugState is what the checked build adds to a Map: a count of
 // operations, so that large trees are verified on a fraction of them.
 type debugState struct {
@@ -17,9 +15,4 @@ func (m *Map[K, V]) verifyNow() bool {
 	m.debug.ops++
 	n := uint(m.len)
 	return n <= 512 || m.debug.ops%(n/512) == 0
-}
-
-// isZero reports whether *p is the zero value (a NaN or -0 key is not).
-func isZero[T any](p *T) bool {
-	return reflect.ValueOf(p).Elem().IsZero()
 }

@@ -51,8 +51,8 @@
 //
 // A nil *Map, and a zero Map, read as an empty map: Len is 0, Get and Has
 // report absent, ranging produces nothing, Delete and Clear do nothing,
-// Clone of nil is nil; Set and the other insertions panic ("btree: Set on
-// nil Map"). Unlike a zero tidwall Map, a zero Map cannot be written: it
+// Clone of nil is nil; Set and the other insertions panic ("btree: Set:
+// write to nil Map"). Unlike a zero tidwall Map, a zero Map cannot be written: it
 // does not know its order. A Map marshals to JSON as the map[K]V it
 // replaces, with the entries in key order ([Map.MarshalJSON]), and prints
 // with fmt like it ([Map.Format]).

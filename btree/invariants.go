@@ -3,7 +3,7 @@ package btree
 import (
 	"fmt"
 
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // checkInvariants panics, in the checked build (-tags bumpdebug), if the
@@ -11,10 +11,8 @@ import (
 // nothing. Large trees are verified on a fraction of the operations (see
 // verifyNow), so that checked test suites stay linear.
 func (m *Map[K, V]) checkInvariants() {
-	if lifecheck.Enabled && m.verifyNow() {
-		if err := m.verify(); err != nil {
-			panic("btree: invariant violated: " + err.Error())
-		}
+	if header.Checked && m.verifyNow() {
+		mapName.CheckInvariants(m.verify)
 	}
 }
 
@@ -111,10 +109,8 @@ func (m *Map[K, V]) verify() error {
 
 // zeroFrom checks that the slots of n past its entries are zero.
 func zeroFrom[K, V any](n *node[K, V]) error {
-	for i := n.n; i < maxItems; i++ {
-		if !isZero(&n.keys[i]) || !isZero(&n.vals[i]) {
-			return fmt.Errorf("slot %d of a node of %d entries is not zero", i, n.n)
-		}
+	if !header.Zeroed(n.keys[n.n:]) || !header.Zeroed(n.vals[n.n:]) {
+		return fmt.Errorf("a spare slot of a node of %d entries is not zero", n.n)
 	}
 	return nil
 }

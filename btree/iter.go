@@ -83,12 +83,15 @@ func (c *cursor[K, V]) up(yield func(K, V) bool) {
 		f := &c.path[c.depth-1]
 		n := f.n
 		if n.children == nil {
-			for i := f.i; i < n.n; i++ {
-				k := n.keys[i]
-				if !yield(k, n.vals[i]) {
+			// The slices are taken once: a yield that changes m is caught
+			// by mods before they are read again.
+			keys, vals, mods := n.keys[:n.n], n.vals[:n.n], c.mods
+			for i := f.i; i < len(keys); i++ {
+				k := keys[i]
+				if !yield(k, vals[i]) {
 					return
 				}
-				if m.mods != c.mods {
+				if m.mods != mods {
 					c.seekUp(k, true, false)
 					goto next
 				}
@@ -128,12 +131,13 @@ func (c *cursor[K, V]) down(yield func(K, V) bool) {
 		f := &c.path[c.depth-1]
 		n := f.n
 		if n.children == nil {
-			for i := f.i - 1; i >= 0; i-- {
-				k := n.keys[i]
-				if !yield(k, n.vals[i]) {
+			keys, vals, mods := n.keys[:f.i], n.vals[:f.i], c.mods
+			for i := len(keys) - 1; i >= 0; i-- {
+				k := keys[i]
+				if !yield(k, vals[i]) {
 					return
 				}
-				if m.mods != c.mods {
+				if m.mods != mods {
 					c.seekDown(k, true, false)
 					goto next
 				}
@@ -169,10 +173,13 @@ func (c *cursor[K, V]) down(yield func(K, V) bool) {
 // ascend yields m's entries in ascending order, from the first key not
 // less than from, or from the first key if all is set.
 func (m *Map[K, V]) ascend(from K, all bool, yield func(K, V) bool) {
-	if m == nil || m.root == nil {
+	if m == nil {
 		return
 	}
 	m.check()
+	if m.root == nil {
+		return
+	}
 	c := cursor[K, V]{m: m}
 	c.seekUp(from, false, all)
 	c.up(yield)
@@ -181,10 +188,13 @@ func (m *Map[K, V]) ascend(from K, all bool, yield func(K, V) bool) {
 // descend yields m's entries in descending order, from the last key not
 // greater than from, or from the last key if all is set.
 func (m *Map[K, V]) descend(from K, all bool, yield func(K, V) bool) {
-	if m == nil || m.root == nil {
+	if m == nil {
 		return
 	}
 	m.check()
+	if m.root == nil {
+		return
+	}
 	c := cursor[K, V]{m: m}
 	c.seekDown(from, false, all)
 	c.down(yield)

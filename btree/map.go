@@ -2,10 +2,9 @@ package btree
 
 import (
 	"cmp"
-	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Map is an ordered map from K to V: a B-tree whose nodes come from a
@@ -13,11 +12,8 @@ import (
 // zero Map, read as an empty map, and writing to them panics. A Map must
 // not be copied after first use; use [Map.Clone].
 type Map[K, V any] struct {
-	_ noCopy
-	// In the checked build (-tags bumpdebug), the lifetimes of the Map
-	// itself and of its newest nodes (see allocNodes); empty otherwise.
-	life, store lifecheck.Tag
-	debug       debugState
+	h     header.Header // the lifetimes and the copy check (internal/header)
+	debug debugState
 
 	root   *node[K, V] // nil when empty
 	len    int
@@ -38,17 +34,10 @@ type Map[K, V any] struct {
 	// finds its place again by key when it changed. Only writers change
 	// it, so concurrent readers stay race-free.
 	mods uint
-
-	// self is m's own address, so that a copy of m that writes panics
-	// instead of corrupting the tree it shares with m.
-	self *Map[K, V]
 }
 
-// noCopy lets go vet's copylocks check report copies of a Map.
-type noCopy struct{}
-
-func (*noCopy) Lock()   {}
-func (*noCopy) Unlock() {}
+// mapName names Map in panics and errors.
+var mapName = header.Name{Pkg: "btree", Type: "Map"}
 
 // New returns an empty map ordered by cmp.Compare: for floating-point
 // keys NaN comes first and all NaNs are one key, and -0 and +0 are one
@@ -64,11 +53,8 @@ func New[K cmp.Ordered, V any](a bump.Allocator) *Map[K, V] {
 // initOrdered sets m's order to cmp.Compare's, with the searches
 // instantiated for K.
 func initOrdered[K cmp.Ordered, V any](m *Map[K, V]) {
-	m.cmp = cmp.Compare[K]
-	m.search = searchOrdered[K, V]
-	if isFloat[K]() {
-		m.search = searchFloat[K, V]
-	}
+	o := orderingOf[K, V]()
+	m.search, m.cmp = o.search, o.cmp
 }
 
 // initFunc sets m's order to cmp's.
@@ -96,51 +82,43 @@ func NewFunc[K, V any](a bump.Allocator, cmp func(K, K) int) *Map[K, V] {
 // build keeps it on the Go heap instead, so that its tags outlive the
 // arena memory they watch.
 func newMap[K, V any](a bump.Allocator, fn string) *Map[K, V] {
-	s, err := newHeader[Map[K, V]](a)
+	m, err := header.New[Map[K, V]](a)
 	if err != nil {
-		panic(fmt.Errorf("btree: %s: %w", fn, err))
+		panic(mapName.Wrap(fn, err))
 	}
-	m := &s[0]
 	m.init(a)
 	return m
 }
 
 // init makes the zero m a Map on a, without an order yet.
 func (m *Map[K, V]) init(a bump.Allocator) {
+	m.h.Init(a)
 	m.a = a
-	m.self = m
-	m.life = lifecheck.Track(a)
 }
 
-// newHeader returns a zeroed T from a, in a slice of one, or from the Go
-// heap in the checked build.
-func newHeader[T any](a bump.Allocator) ([]T, error) {
-	if lifecheck.Enabled {
-		return make([]T, 1), nil
+// check panics, in the checked build, if the Map whose header is h or its
+// nodes were released by a reset of their arena. It compiles to nothing
+// otherwise, even where Map is instantiated (see header.Checked).
+func check(h *header.Header) {
+	if header.Checked {
+		h.Check(mapName)
 	}
-	return allocSlice[T](a, 1)
 }
 
-// check panics, in the checked build, if m or its nodes were released by
-// a reset of their arena. It compiles to nothing otherwise.
-func (m *Map[K, V]) check() {
-	m.life.Check("btree: Map")
-	m.store.Check("btree: Map")
-}
+func (m *Map[K, V]) check() { check(&m.h) }
 
 // mutable panics if m cannot be written: nil, not made by a constructor,
-// or a copy of the Map that owns the tree.
+// or a copy of the Map that owns the tree. Every write changes the tree
+// the copies share, so every write checks.
 func (m *Map[K, V]) mutable(method string) {
 	if m == nil {
-		panic("btree: " + method + " on nil Map")
-	}
-	if m.self != m {
-		if m.search == nil {
-			panic("btree: " + method + " on Map not made by New or NewFunc")
-		}
-		panic("btree: " + method + ": Map copied by value after first use")
+		mapName.PanicNil(method)
 	}
 	m.check()
+	if m.search == nil {
+		panic("btree: " + method + ": Map not made by New or NewFunc")
+	}
+	m.h.Own(mapName, method)
 }
 
 // Allocator returns the allocator m's nodes come from (nil for the Go
@@ -183,8 +161,19 @@ func (m *Map[K, V]) find(k K) (*node[K, V], int) {
 // Get returns the value stored for k and true, or the zero value and
 // false if k is not in m (or m is nil).
 func (m *Map[K, V]) Get(k K) (V, bool) {
-	if n, i := m.find(k); n != nil {
-		return n.vals[i], true
+	// find's loop, written out: a call fewer on the hottest path.
+	if m != nil {
+		m.check()
+		for n := m.root; n != nil; {
+			i, found := m.search(n, k)
+			if found {
+				return n.vals[i], true
+			}
+			if n.children == nil {
+				break
+			}
+			n = n.children[i]
+		}
 	}
 	var zero V
 	return zero, false
@@ -286,25 +275,14 @@ func (m *Map[K, V]) Clear() {
 
 // Min returns the smallest key of m, its value and true, or zero values
 // and false if m is empty or nil.
-func (m *Map[K, V]) Min() (K, V, bool) {
-	if m != nil {
-		m.check()
-	}
-	if m == nil || m.root == nil {
-		var k K
-		var v V
-		return k, v, false
-	}
-	n := m.root
-	for n.children != nil {
-		n = n.children[0]
-	}
-	return n.keys[0], n.vals[0], true
-}
+func (m *Map[K, V]) Min() (K, V, bool) { return m.edge(false) }
 
 // Max returns the largest key of m, its value and true, or zero values
 // and false if m is empty or nil.
-func (m *Map[K, V]) Max() (K, V, bool) {
+func (m *Map[K, V]) Max() (K, V, bool) { return m.edge(true) }
+
+// edge returns the first entry of m, or the last if last is set.
+func (m *Map[K, V]) edge(last bool) (K, V, bool) {
 	if m != nil {
 		m.check()
 	}
@@ -315,27 +293,31 @@ func (m *Map[K, V]) Max() (K, V, bool) {
 	}
 	n := m.root
 	for n.children != nil {
-		n = n.children[n.n]
+		i := 0
+		if last {
+			i = n.n
+		}
+		n = n.children[i]
 	}
-	return n.keys[n.n-1], n.vals[n.n-1], true
+	i := 0
+	if last {
+		i = n.n - 1
+	}
+	return n.keys[i], n.vals[i], true
 }
 
 // PopMin removes the smallest key of m and returns it with its value and
 // true, or zero values and false if m is empty or nil.
-func (m *Map[K, V]) PopMin() (K, V, bool) {
-	k, _, ok := m.Min()
-	if !ok {
-		var v V
-		return k, v, false
-	}
-	v, _ := m.Delete(k)
-	return k, v, true
-}
+func (m *Map[K, V]) PopMin() (K, V, bool) { return m.pop(false) }
 
 // PopMax removes the largest key of m and returns it with its value and
 // true, or zero values and false if m is empty or nil.
-func (m *Map[K, V]) PopMax() (K, V, bool) {
-	k, _, ok := m.Max()
+func (m *Map[K, V]) PopMax() (K, V, bool) { return m.pop(true) }
+
+// pop removes and returns the first entry of m, or the last if last is
+// set.
+func (m *Map[K, V]) pop(last bool) (K, V, bool) {
+	k, _, ok := m.edge(last)
 	if !ok {
 		var v V
 		return k, v, false

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bumpkit/bumpkit/btree"
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 )
 
 func allocators() map[string]bump.Allocator {
@@ -45,8 +46,8 @@ func TestNilAndZero(t *testing.T) {
 	}
 	var m *btree.Map[int, string]
 	require.Nil(t, m.Clone())
-	require.PanicsWithValue(t, "btree: Set on nil Map", func() { m.Set(1, "a") })
-	require.PanicsWithValue(t, "btree: Set on Map not made by New or NewFunc", func() { new(btree.Map[int, string]).Set(1, "a") })
+	require.PanicsWithValue(t, "btree: Set: write to nil Map", func() { m.Set(1, "a") })
+	require.PanicsWithValue(t, "btree: Set: Map not made by New or NewFunc", func() { new(btree.Map[int, string]).Set(1, "a") })
 	require.PanicsWithValue(t, "btree: NewFunc: nil comparison function", func() { btree.NewFunc[int, int](nil, nil) })
 	b, err := m.MarshalJSON()
 	require.NoError(t, err)
@@ -308,6 +309,11 @@ func TestArenaSteadyStateAllocatesNothing(t *testing.T) {
 	for i := range 10000 {
 		m.Set(i, i)
 	}
+	// New itself takes nothing from the Go heap in an arena (but in the
+	// checked build its lifetime tags do).
+	if allocs := testing.AllocsPerRun(100, func() { btree.New[int, int](&b).Set(1, 1) }); allocs != 0 && !lifecheck.Enabled {
+		t.Fatalf("New and a Set in an arena: %v Go-heap allocations", allocs)
+	}
 	i := 0
 	allocs := testing.AllocsPerRun(1000, func() {
 		m.Delete(i)
@@ -344,7 +350,7 @@ func TestSet(t *testing.T) {
 	var nilSet *btree.Set[int]
 	require.Zero(t, nilSet.Len())
 	require.False(t, nilSet.Has(1))
-	require.PanicsWithValue(t, "btree: Add on nil Map", func() { nilSet.Add(1) })
+	require.PanicsWithValue(t, "btree: Add: write to nil Set", func() { nilSet.Add(1) })
 	_, err := btree.NewSet[int](nil).TryAdd(1)
 	require.NoError(t, err)
 	require.False(t, errors.Is(err, bump.ErrAllocationLimit))

@@ -159,7 +159,7 @@ func (m *Map[K, V]) allocNodes(leaves, inner int) error {
 	// The newest allocation is released by any reset that releases one of
 	// the tree's nodes (a Reset, or a ResetTo a checkpoint taken before
 	// it), so in the checked build one tag on it watches them all.
-	m.store.Move(m.a)
+	m.h.Store(m.a)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package btree
 import (
 	"cmp"
 	"reflect"
+	"sync"
 )
 
 // A searchFunc returns the index of the first key of n that is not less
@@ -80,4 +81,30 @@ func isFloat[K any]() bool {
 		return true
 	}
 	return false
+}
+
+// An ordering is what New gives a Map: its search and its comparison.
+type ordering[K, V any] struct {
+	search searchFunc[K, V]
+	cmp    func(K, K) int
+}
+
+// orderings caches an *ordering[K, V] per key and value types: a func
+// value of a generic function, taken in generic code, is a closure over
+// the instantiation's dictionary, which would cost every New a Go-heap
+// allocation.
+var orderings sync.Map // reflect.Type of ordering[K, V] -> *ordering[K, V]
+
+// orderingOf returns the ordering of a Map made by New.
+func orderingOf[K cmp.Ordered, V any]() *ordering[K, V] {
+	t := reflect.TypeFor[ordering[K, V]]()
+	if o, ok := orderings.Load(t); ok {
+		return o.(*ordering[K, V])
+	}
+	o := &ordering[K, V]{search: searchOrdered[K, V], cmp: cmp.Compare[K]}
+	if isFloat[K]() {
+		o.search = searchFloat[K, V]
+	}
+	v, _ := orderings.LoadOrStore(t, o)
+	return v.(*ordering[K, V])
 }

@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Set is an ordered set of K: a [Map] from K to struct{}, which takes
@@ -39,12 +40,14 @@ func NewSetFunc[K any](a bump.Allocator, cmp func(K, K) int) *Set[K] {
 	return s
 }
 
+// setName names Set in the panics of writes to a nil *Set.
+var setName = header.Name{Pkg: "btree", Type: "Set"}
+
 func newSet[K any](a bump.Allocator, fn string) *Set[K] {
-	hs, err := newHeader[Set[K]](a)
+	s, err := header.New[Set[K]](a)
 	if err != nil {
-		panic(fmt.Errorf("btree: %s: %w", fn, err))
+		panic(header.Name{Pkg: "btree"}.Wrap(fn, err))
 	}
-	s := &hs[0]
 	s.m.init(a)
 	return s
 }
@@ -69,7 +72,10 @@ func (s *Set[K]) Has(k K) bool { return s.mp().Has(k) }
 // Add adds k to s and reports whether it was new. It panics like
 // [Map.Set]; see [Set.TryAdd].
 func (s *Set[K]) Add(k K) bool {
-	_, found, err := s.mp().insert(k, "Add")
+	if s == nil {
+		setName.PanicNil("Add")
+	}
+	_, found, err := s.m.insert(k, "Add")
 	if err != nil {
 		panic(err)
 	}
@@ -79,7 +85,10 @@ func (s *Set[K]) Add(k K) bool {
 // TryAdd is like [Set.Add] but returns the error instead of panicking,
 // leaving s unchanged.
 func (s *Set[K]) TryAdd(k K) (bool, error) {
-	_, found, err := s.mp().insert(k, "TryAdd")
+	if s == nil {
+		setName.PanicNil("TryAdd")
+	}
+	_, found, err := s.m.insert(k, "TryAdd")
 	return !found && err == nil, err
 }
 
@@ -166,15 +175,15 @@ func (s *Set[K]) Clone() *Set[K] {
 	if s == nil {
 		return nil
 	}
-	hs, err := newHeader[Set[K]](s.m.a)
+	c, err := header.New[Set[K]](s.m.a)
 	if err != nil {
-		panic(fmt.Errorf("btree: Clone: %w", err))
+		panic(setName.Wrap("Clone", err))
 	}
-	if err := s.m.cloneInto(&hs[0].m); err != nil {
-		freeHeader(s.m.a, hs)
-		panic(fmt.Errorf("btree: Clone: %w", err))
+	if err := s.m.cloneInto(&c.m); err != nil {
+		header.Free(s.m.a, c, &c.m.h) // so that the panic leaves the allocator as it was
+		panic(setName.Wrap("Clone", err))
 	}
-	return &hs[0]
+	return c
 }
 
 // MarshalJSON encodes s as a JSON array of its elements in order; a nil
@@ -202,6 +211,9 @@ func (s *Set[K]) elements() []K {
 // nothing. s must have been made by NewSet or NewSetFunc. On error s is
 // unchanged.
 func (s *Set[K]) UnmarshalJSON(data []byte) error {
+	if s != nil {
+		s.m.check()
+	}
 	if s == nil || s.m.search == nil {
 		return fmt.Errorf("btree: UnmarshalJSON: Set not made by NewSet or NewSetFunc")
 	}

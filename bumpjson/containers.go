@@ -20,6 +20,28 @@ type Unmarshaler interface {
 	UnmarshalJSONIn(a bump.Allocator, data []byte) error
 }
 
+// UnmarshalSlice decodes the JSON array data as json.Unmarshal decodes it
+// into a []T, with the slice's storage, and what its elements need, from
+// a (the Go heap if a is nil): for containers that replace slices. null
+// gives a nil slice and no error. On error it returns nil and
+// json.Unmarshal's error; what it allocated stays in a.
+func UnmarshalSlice[T any](a bump.Allocator, data []byte) ([]T, error) {
+	// The slice's header is allocated from a too: decoding into a local
+	// would move it to the Go heap.
+	tmp, err := bump.AllocateSlice[[]T](a, 1)
+	if err != nil {
+		return nil, err
+	}
+	err = Unmarshal(a, data, &tmp[0])
+	s := tmp[0]
+	tmp[0] = nil
+	bump.FreeSlice(a, tmp)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
 // UnmarshalEntries decodes the JSON object data as json.Unmarshal decodes
 // it into a map[K]V, but into two slices, the keys and the values of the
 // object's members in order (a repeated key repeats), with their storage

@@ -533,32 +533,14 @@ func (d *decodeState) number(v *plan, p unsafe.Pointer, item []byte, fromQuoted 
 			d.typeError("number "+string(item), v.t, end)
 			break
 		}
-		switch v.bits {
-		case 8:
-			*(*int8)(p) = int8(n)
-		case 16:
-			*(*int16)(p) = int16(n)
-		case 32:
-			*(*int32)(p) = int32(n)
-		default:
-			*(*int64)(p) = n
-		}
+		storeBits(p, v.bits, uint64(n)) // two's complement: the low bits are the int's
 	case kUint:
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || v.bits < 64 && n>>v.bits != 0 {
 			d.typeError("number "+string(item), v.t, end)
 			break
 		}
-		switch v.bits {
-		case 8:
-			*(*uint8)(p) = uint8(n)
-		case 16:
-			*(*uint16)(p) = uint16(n)
-		case 32:
-			*(*uint32)(p) = uint32(n)
-		default:
-			*(*uint64)(p) = n
-		}
+		storeBits(p, v.bits, n)
 	case kFloat:
 		n, err := strconv.ParseFloat(s, v.bits)
 		if err != nil {
@@ -609,6 +591,20 @@ func (d *decodeState) number(v *plan, p unsafe.Pointer, item []byte, fromQuoted 
 		d.typeError("number", v.t, end)
 	}
 	return nil
+}
+
+// storeBits stores the low bits of n in the integer of that size at p.
+func storeBits(p unsafe.Pointer, bits int, n uint64) {
+	switch bits {
+	case 8:
+		*(*uint8)(p) = uint8(n)
+	case 16:
+		*(*uint16)(p) = uint16(n)
+	case 32:
+		*(*uint32)(p) = uint32(n)
+	default:
+		*(*uint64)(p) = n
+	}
 }
 
 // parseInt parses a JSON integer of at most 18 digits, the common case,

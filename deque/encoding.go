@@ -55,18 +55,12 @@ func (d *Deque[T]) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
 
 func (d *Deque[T]) unmarshalJSON(data []byte, fn string) error {
 	check(&d.h)
-	// A fresh slice keeps d unchanged whatever decoding gets through
-	// before an error; its header is allocated too, so that it does not
-	// escape to the Go heap.
-	tmp, err := bump.AllocateSlice[[]T](d.a, 1)
+	// Decoding into a fresh slice keeps the container unchanged whatever
+	// decoding gets through before an error.
+	vals, err := bumpjson.UnmarshalSlice[T](d.a, data)
 	if err != nil {
 		return name.Wrap(fn, err)
 	}
-	if err := bumpjson.Unmarshal(d.a, data, &tmp[0]); err != nil {
-		return name.Wrap(fn, err)
-	}
-	vals := tmp[0]
-	tmp[0] = nil
 	if vals == nil {
 		return nil // null
 	}

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
@@ -80,18 +79,12 @@ func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	}
 	checkSet(&s.m.h)
 	s.own("UnmarshalJSON")
-	// Decoded with bumpjson into s's allocator, the keys' strings
-	// included; the slice's header too, so that it does not escape to
-	// the Go heap.
-	tmp, err := bump.AllocateSlice[[]K](s.m.alloc, 1)
+	// Decoding into a fresh slice keeps the container unchanged whatever
+	// decoding gets through before an error.
+	decoded, err := bumpjson.UnmarshalSlice[K](s.m.alloc, data)
 	if err != nil {
 		return setName.Wrap("UnmarshalJSON", err)
 	}
-	if err := bumpjson.Unmarshal(s.m.alloc, data, &tmp[0]); err != nil {
-		return setName.Wrap("UnmarshalJSON", err)
-	}
-	decoded := tmp[0]
-	tmp[0] = nil
 	if decoded == nil {
 		return nil // null
 	}

@@ -51,7 +51,7 @@
 //
 // A nil *Queue reads as an empty queue: Len, Cap, Peek and Pop report
 // empty, ranging produces nothing, Clear does nothing, Clone returns nil;
-// Push and the other writes panic ("pqueue: Push on nil Queue").
+// Push and the other writes panic ("pqueue: Push: write to nil Queue").
 //
 // # Concurrency
 //

@@ -46,6 +46,9 @@ func (q *Queue[T]) MarshalJSON() ([]byte, error) {
 // a zero Queue gets an error: it would not know the order). On error q is
 // unchanged.
 func (q *Queue[T]) UnmarshalJSON(data []byte) error {
+	if q != nil {
+		q.check()
+	}
 	if q == nil || q.less == nil {
 		return fmt.Errorf("pqueue: UnmarshalJSON: Queue not made by New, NewFunc or NewIndexed")
 	}

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // A Queue is a priority queue of T: a binary heap in a slice whose
@@ -15,10 +16,7 @@ import (
 // queue, and pushing to them panics. A Queue must not be copied after
 // first use; use [Queue.Clone].
 type Queue[T any] struct {
-	_ noCopy
-	// In the checked build (-tags bumpdebug), the lifetimes of the Queue
-	// itself and of its storage; empty otherwise.
-	life, store lifecheck.Tag
+	h header.Header // the lifetimes and the copy check (internal/header)
 
 	s []T // the heap: s[i] comes out no later than s[2i+1] and s[2i+2]
 	a bump.Allocator
@@ -33,15 +31,10 @@ type Queue[T any] struct {
 	// mods counts changes, which the iterators over the unordered
 	// contents check after each yield.
 	mods uint
-	// self is q's own address, so that a copy of q that writes panics.
-	self *Queue[T]
 }
 
-// noCopy lets go vet's copylocks check report copies of a Queue.
-type noCopy struct{}
-
-func (*noCopy) Lock()   {}
-func (*noCopy) Unlock() {}
+// queueName names Queue in panics and errors.
+var queueName = header.Name{Pkg: "pqueue", Type: "Queue"}
 
 // New returns an empty min-queue: Pop returns the smallest element, in
 // the order of cmp.Less (NaNs first for floating-point types). Its
@@ -51,14 +44,38 @@ func (*noCopy) Unlock() {}
 // [NewFunc] with func(a, b T) bool { return a > b }.
 func New[T cmp.Ordered](a bump.Allocator) *Queue[T] {
 	q := newQueue[T](a, "New")
-	q.less = cmp.Less[T]
+	o := orderingOf[T]()
+	q.less, q.up, q.down = o.less, o.up, o.down
+	return q
+}
+
+// An ordering is what New gives a Queue.
+type ordering[T any] struct {
+	less func(a, b T) bool
+	up   func(s []T, i int)
+	down func(s []T, i int) bool
+}
+
+// orderings caches an *ordering[T] per element type: a func value of a
+// generic function, taken in generic code, is a closure over the
+// instantiation's dictionary, which would cost every New Go-heap
+// allocations.
+var orderings sync.Map // reflect.Type of ordering[T] -> *ordering[T]
+
+func orderingOf[T cmp.Ordered]() *ordering[T] {
+	t := reflect.TypeFor[ordering[T]]()
+	if o, ok := orderings.Load(t); ok {
+		return o.(*ordering[T])
+	}
+	o := &ordering[T]{less: cmp.Less[T]}
 	switch reflect.TypeFor[T]().Kind() {
 	case reflect.Float32, reflect.Float64:
 		// < does not order NaNs: keep the calls to cmp.Less.
 	default:
-		q.up, q.down = upOrdered[T], downOrdered[T]
+		o.up, o.down = upOrdered[T], downOrdered[T]
 	}
-	return q
+	v, _ := orderings.LoadOrStore(t, o)
+	return v.(*ordering[T])
 }
 
 // NewFunc returns an empty queue, allocated like [New], whose Pop returns
@@ -95,52 +112,39 @@ func NewIndexed[T any](a bump.Allocator, less func(a, b T) bool, setIndex func(x
 
 // newQueue places an empty Queue in a, naming fn in its panic.
 func newQueue[T any](a bump.Allocator, fn string) *Queue[T] {
-	q, err := newHeader[T](a)
+	q, err := header.New[Queue[T]](a)
 	if err != nil {
-		panic(fmt.Errorf("pqueue: %s: %w", fn, err))
+		panic(queueName.Wrap(fn, err))
 	}
+	q.h.Init(a)
+	q.a = a
 	return q
 }
 
-// newHeader places an empty Queue in a. The checked build keeps it on the
-// Go heap, so that its tags outlive the arena memory they watch.
-func newHeader[T any](a bump.Allocator) (*Queue[T], error) {
-	var q *Queue[T]
-	if lifecheck.Enabled || a == nil {
-		q = new(Queue[T])
-	} else {
-		s, err := bump.AllocateSlice[Queue[T]](a, 1)
-		if err != nil {
-			return nil, err
-		}
-		q = &s[0]
+// check panics, in the checked build, if the Queue whose header is h or
+// its storage was released by a reset of its arena. It compiles to
+// nothing otherwise, even where Queue is instantiated (see
+// header.Checked).
+func check(h *header.Header) {
+	if header.Checked {
+		h.Check(queueName)
 	}
-	q.a = a
-	q.self = q
-	q.life = lifecheck.Track(a)
-	return q, nil
 }
 
-// check panics, in the checked build, if q's arena released q or its
-// storage. It compiles to nothing otherwise.
-func (q *Queue[T]) check() {
-	q.life.Check("pqueue: Queue")
-	q.store.Check("pqueue: Queue")
-}
+func (q *Queue[T]) check() { check(&q.h) }
 
 // mutable panics if q cannot be written: nil, not made by a constructor,
-// or a copy of the Queue that owns the storage.
+// or a copy of the Queue that owns the storage (every write moves
+// elements in the storage the copies share).
 func (q *Queue[T]) mutable(method string) {
 	if q == nil {
-		panic("pqueue: " + method + " on nil Queue")
-	}
-	if q.self != q {
-		if q.less == nil {
-			panic("pqueue: " + method + " on Queue not made by New, NewFunc or NewIndexed")
-		}
-		panic("pqueue: " + method + ": Queue copied by value after first use")
+		queueName.PanicNil(method)
 	}
 	q.check()
+	if q.less == nil {
+		panic("pqueue: " + method + ": Queue not made by New, NewFunc or NewIndexed")
+	}
+	q.h.Own(queueName, method)
 }
 
 // Allocator returns the allocator q's storage comes from (nil for the Go
@@ -173,7 +177,8 @@ func (q *Queue[T]) Cap() int {
 
 // Push adds x to q. It grows the storage when q is full, panicking with
 // an error wrapping the allocator's if it cannot provide it, leaving q
-// unchanged; see [Queue.TryGrow]. Push on a nil *Queue panics.
+// unchanged; see [Queue.TryGrow]. Push on a nil *Queue panics ("pqueue:
+// Push: write to nil Queue").
 func (q *Queue[T]) Push(x T) {
 	q.mutable("Push")
 	if len(q.s) == cap(q.s) {
@@ -195,11 +200,13 @@ func (q *Queue[T]) Push(x T) {
 // Peek returns the element Pop would return, without removing it, and
 // true; or the zero value and false if q is empty or nil.
 func (q *Queue[T]) Peek() (T, bool) {
+	if q != nil {
+		q.check()
+	}
 	if q == nil || len(q.s) == 0 {
 		var zero T
 		return zero, false
 	}
-	q.check()
 	return q.s[0], true
 }
 
@@ -208,6 +215,9 @@ func (q *Queue[T]) Peek() (T, bool) {
 // slot it frees is zeroed, so that q does not keep alive what the
 // element referred to.
 func (q *Queue[T]) Pop() (T, bool) {
+	if q != nil {
+		q.check()
+	}
 	if q == nil || len(q.s) == 0 {
 		var zero T
 		return zero, false
@@ -308,6 +318,9 @@ func indexError(method string, i, n int) string {
 // Clear removes all elements from q, zeroing their slots, and keeps the
 // storage for reuse. On a nil q it does nothing.
 func (q *Queue[T]) Clear() {
+	if q != nil {
+		q.check()
+	}
 	if q == nil || len(q.s) == 0 {
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/lifecheck"
 	"github.com/bumpkit/bumpkit/pqueue"
 )
 
@@ -173,9 +174,9 @@ func TestNilAndZero(t *testing.T) {
 	for range q.Drain() {
 		t.Fatal("draining nil")
 	}
-	wantPanic(t, "pqueue: Push on nil Queue", func() { q.Push(1) })
+	wantPanic(t, "pqueue: Push: write to nil Queue", func() { q.Push(1) })
 	var z pqueue.Queue[int]
-	wantPanic(t, "pqueue: Push on Queue not made by New, NewFunc or NewIndexed", func() { z.Push(1) })
+	wantPanic(t, "pqueue: Push: Queue not made by New, NewFunc or NewIndexed", func() { z.Push(1) })
 }
 
 func TestErrors(t *testing.T) {
@@ -268,4 +269,25 @@ func wantPanic(t *testing.T, want string, f func()) {
 		}
 	}()
 	f()
+}
+
+// TestNoHeapAllocationInArena checks that a queue made, filled and
+// drained in a warm arena takes nothing from the Go heap.
+func TestNoHeapAllocationInArena(t *testing.T) {
+	if lifecheck.Enabled {
+		t.Skip("the checked build's lifetime tags allocate")
+	}
+	var b bump.Bump
+	allocs := testing.AllocsPerRun(100, func() {
+		q := pqueue.New[int](&b)
+		for i := range 100 {
+			q.Push(100 - i)
+		}
+		for range q.Drain() {
+		}
+		b.Reset()
+	})
+	if allocs != 0 {
+		t.Fatalf("%v Go-heap allocations per queue", allocs)
+	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/header"
 )
 
 // Grow makes sure q can hold at least n more elements without growing
@@ -52,7 +52,7 @@ func (q *Queue[T]) reserve(n int, method string) error {
 	q.s = s
 	// Storage grown in place past a checkpoint is released by a ResetTo
 	// to it, so the tag moves on every resize.
-	q.store.Move(q.a)
+	q.h.Store(q.a)
 	return nil
 }
 
@@ -68,21 +68,23 @@ func (q *Queue[T]) Clone() *Queue[T] {
 	}
 	q.check()
 	if q.less == nil {
-		panic("pqueue: Clone on Queue not made by New, NewFunc or NewIndexed")
+		panic("pqueue: Clone: Queue not made by New, NewFunc or NewIndexed")
 	}
+	c, err := header.New[Queue[T]](q.a)
+	if err != nil {
+		panic(queueName.Wrap("Clone", err))
+	}
+	c.h.Init(q.a)
+	c.a = q.a
 	s, err := bump.AllocateSlice[T](q.a, len(q.s))
 	if err != nil {
-		panic(fmt.Errorf("pqueue: Clone: %w", err))
-	}
-	c, err := newHeader[T](q.a)
-	if err != nil {
-		bump.FreeSlice(q.a, s) // so that the panic leaves the allocator as it was
-		panic(fmt.Errorf("pqueue: Clone: %w", err))
+		header.Free(q.a, c, &c.h) // so that the panic leaves the allocator as it was
+		panic(queueName.Wrap("Clone", err))
 	}
 	copy(s, q.s)
-	c.s = s[:len(q.s)]
+	c.s = s
 	if len(s) > 0 {
-		c.store = lifecheck.Track(q.a)
+		c.h.Store(q.a)
 	}
 	c.less, c.up, c.down, c.setIndex = q.less, q.up, q.down, q.setIndex
 	return c

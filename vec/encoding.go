@@ -54,18 +54,12 @@ func (v *Vec[T]) UnmarshalJSONIn(a bump.Allocator, data []byte) error {
 
 func (v *Vec[T]) unmarshalJSON(data []byte, fn string) error {
 	check(&v.h)
-	// Decoding into a fresh slice keeps v unchanged whatever decoding
-	// gets through before an error. Its header is allocated too, so
-	// that it does not escape to the Go heap.
-	tmp, err := bump.AllocateSlice[[]T](v.a, 1)
+	// Decoding into a fresh slice keeps the container unchanged whatever
+	// decoding gets through before an error.
+	s, err := bumpjson.UnmarshalSlice[T](v.a, data)
 	if err != nil {
 		return name.Wrap(fn, err)
 	}
-	if err := bumpjson.Unmarshal(v.a, data, &tmp[0]); err != nil {
-		return name.Wrap(fn, err)
-	}
-	s := tmp[0]
-	tmp[0] = nil
 	if s == nil {
 		return nil // null
 	}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
@@ -68,28 +66,16 @@ func NewOrders(maxBody int64) *Orders {
 }
 
 func (o *Orders) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "use POST", http.StatusMethodNotAllowed)
-		return
-	}
-	a := o.pool.Get()
-	defer o.pool.Put(a) // everything serveIn allocates is in a, released here
-	o.serveIn(a, w, r)
+	serveInArena(&o.pool, w, r, o.serveIn)
 }
 
-// serveIn handles a POST request with everything allocated in a.
+// serveIn handles a POST request with everything allocated in a. The body
+// is read into the arena and decoded from there: a bumpjson.Decoder would
+// work too, but its read buffer is its own, on the Go heap, made for long
+// streams rather than one request.
 func (o *Orders) serveIn(a *bump.Bump, w http.ResponseWriter, r *http.Request) {
-	// The body is read into the arena and decoded from there: a
-	// bumpjson.Decoder would work too, but its read buffer is its own,
-	// on the Go heap, made for long streams rather than one request.
-	body, err := readBody(a, http.MaxBytesReader(w, r.Body, o.maxBody))
-	if err != nil {
-		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
-			return
-		}
-		http.Error(w, err.Error(), http.StatusBadRequest)
+	body, ok := readRequest(a, w, r, o.maxBody)
+	if !ok {
 		return
 	}
 	var batch OrderBatch
@@ -102,9 +88,7 @@ func (o *Orders) serveIn(a *bump.Bump, w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
-	w.Write(out)
+	writeJSON(w, out)
 }
 
 // totals works on the decoded batch in a.

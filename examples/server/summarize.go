@@ -41,28 +41,13 @@ func NewSummarizer(maxBody int64) *Summarizer {
 }
 
 func (s *Summarizer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", http.MethodPost)
-		http.Error(w, "use POST", http.StatusMethodNotAllowed)
-		return
-	}
-	a := s.pool.Get()
-	// Nothing allocated in a may be used after this: the response is
-	// written (copied out) before the handler returns.
-	defer s.pool.Put(a)
-	s.serveIn(a, w, r)
+	serveInArena(&s.pool, w, r, s.serveIn)
 }
 
 // serveIn handles a POST request with everything allocated in a.
 func (s *Summarizer) serveIn(a *bump.Bump, w http.ResponseWriter, r *http.Request) {
-
-	body, err := readBody(a, http.MaxBytesReader(w, r.Body, s.maxBody))
-	if err != nil {
-		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
-			return
-		}
-		http.Error(w, err.Error(), http.StatusBadRequest)
+	body, ok := readRequest(a, w, r, s.maxBody)
+	if !ok {
 		return
 	}
 	root, err := jsontree.Decode(a, body)
@@ -71,9 +56,45 @@ func (s *Summarizer) serveIn(a *bump.Bump, w http.ResponseWriter, r *http.Reques
 		return
 	}
 	resp := summarize(a, &root)
+	writeJSON(w, resp.Bytes())
+}
+
+// serveInArena answers a POST request with serve, which allocates
+// everything in an arena from pool: the arena goes back to the pool, and
+// all of it is released, when serve returns, so nothing allocated in it
+// may be used after that (the response is written, copied out, before).
+// Other methods get 405.
+func serveInArena(pool *bump.Pool, w http.ResponseWriter, r *http.Request, serve func(*bump.Bump, http.ResponseWriter, *http.Request)) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "use POST", http.StatusMethodNotAllowed)
+		return
+	}
+	a := pool.Get()
+	defer pool.Put(a)
+	serve(a, w, r)
+}
+
+// readRequest reads r's body, of at most maxBody bytes, into a. When it
+// cannot, it answers 413 or 400 and reports false.
+func readRequest(a *bump.Bump, w http.ResponseWriter, r *http.Request, maxBody int64) ([]byte, bool) {
+	body, err := readBody(a, http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			http.Error(w, err.Error(), http.StatusRequestEntityTooLarge)
+			return nil, false
+		}
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return nil, false
+	}
+	return body, true
+}
+
+// writeJSON writes the JSON response body.
+func writeJSON(w http.ResponseWriter, body []byte) {
 	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(resp.Len()))
-	w.Write(resp.Bytes())
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
 }
 
 // readBody reads r into arena storage, growing it as bumpkit's str.String

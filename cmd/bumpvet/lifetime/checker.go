@@ -53,7 +53,9 @@ type checker struct {
 	// summaries of this package's functions, function literals included.
 	summaries map[*ssa.Function]*summary
 	calls     map[token.Pos]*ast.CallExpr
-	stmts     map[token.Pos]ast.Stmt // go and defer statements
+	stmts     map[token.Pos]ast.Stmt          // go and defer statements
+	selectors map[token.Pos]*ast.SelectorExpr // by Sel
+	indexes   map[token.Pos]*ast.IndexExpr    // by Lbrack
 	// ignored holds the lines of //bumpvet:ignore directives, by file.
 	ignored map[string]map[int]bool
 	// read holds the package-level variables the package reads; the
@@ -162,6 +164,8 @@ func (c *checker) buildSSA() {
 func (c *checker) indexSyntax() {
 	c.calls = map[token.Pos]*ast.CallExpr{}
 	c.stmts = map[token.Pos]ast.Stmt{}
+	c.selectors = map[token.Pos]*ast.SelectorExpr{}
+	c.indexes = map[token.Pos]*ast.IndexExpr{}
 	c.ignored = map[string]map[int]bool{}
 	for _, f := range c.pass.Files {
 		for _, cg := range f.Comments {
@@ -183,6 +187,10 @@ func (c *checker) indexSyntax() {
 				c.stmts[n.Defer] = n
 			case *ast.GoStmt:
 				c.stmts[n.Go] = n
+			case *ast.SelectorExpr:
+				c.selectors[n.Sel.Pos()] = n
+			case *ast.IndexExpr:
+				c.indexes[n.Lbrack] = n
 			}
 			return true
 		})

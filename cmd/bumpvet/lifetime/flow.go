@@ -363,20 +363,26 @@ func (fs *fnState) apply(s *state, r *release) {
 // arenaOf reports whether item it may be memory of arena k: allocated
 // from it, or from a child joined into it.
 func (fs *fnState) arenaOf(it *item, k key) bool {
-	if it.keys[k] {
-		return true
-	}
 	for c := range it.keys {
-		for range 8 {
-			p, ok := fs.parents[c]
-			if !ok {
-				break
-			}
-			if p == k {
-				return true
-			}
-			c = p
+		if fs.arenaOfKey(c, k) {
+			return true
 		}
+	}
+	return false
+}
+
+// arenaOfKey reports whether memory of arena c is memory of arena k: c is
+// k, or a child joined into it.
+func (fs *fnState) arenaOfKey(c, k key) bool {
+	for range 8 {
+		if c == k {
+			return true
+		}
+		p, ok := fs.parents[c]
+		if !ok {
+			return false
+		}
+		c = p
 	}
 	return false
 }

@@ -89,6 +89,9 @@ func (c *checker) checkEscapes(fs *fnState) {
 			case *ssa.Store:
 				g := globalRoot(x.Addr)
 				it := fs.items[x.Val]
+				if g == nil && it != nil && !it.cell && !isHandle(it.v.Type()) {
+					c.checkParamStore(fs, b, i, x, it)
+				}
 				if g == nil || it == nil || !c.read[g] || isHandle(it.v.Type()) {
 					continue
 				}
@@ -146,6 +149,88 @@ func (c *checker) checkEscapes(fs *fnState) {
 	}
 }
 
+// checkParamStore reports arena memory stored into what a parameter
+// points to (the caller's object, which outlives the call) when the
+// function then releases the arena.
+func (c *checker) checkParamStore(fs *fnState, b *ssa.BasicBlock, i int, x *ssa.Store, it *item) {
+	p := paramRoot(x.Addr)
+	if p == nil || isArenaType(p.Type()) {
+		return
+	}
+	keys := make([]key, 0, len(it.keys))
+	for k := range it.keys {
+		if k.path != viewPath {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].path < keys[j].path })
+	for _, k := range keys {
+		r := fs.releaseAfter(b, i, k, false)
+		if r == nil {
+			continue
+		}
+		v := x.Val
+		if h := heldItem(it); it.contains && h != nil {
+			it, v = h, h.v
+		}
+		what, cp := c.describeCopy(fs, it, v, x.Pos())
+		target := c.addrText(fs, x.Addr)
+		if target == "" {
+			target = "memory of parameter " + p.Name()
+		}
+		c.report("arenaescape", c.usePos(fs, x, x.Val), fmt.Sprintf(
+			"%s is stored in %s, which outlives the call, but %s releases its arena: store %s instead",
+			what, target, c.releaseText(r), or(cp, "a copy")))
+		return
+	}
+}
+
+// paramRoot returns the parameter whose memory the address addr points
+// into, through field and element selections and loads, or nil.
+func paramRoot(addr ssa.Value) *ssa.Parameter {
+	for range 32 {
+		switch x := addr.(type) {
+		case *ssa.Parameter:
+			switch x.Type().Underlying().(type) {
+			case *types.Pointer, *types.Slice:
+				return x
+			}
+			return nil
+		case *ssa.FieldAddr:
+			addr = x.X
+		case *ssa.IndexAddr:
+			addr = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			addr = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// addrText returns the source text of the location addr: s.f, x[i].
+func (c *checker) addrText(fs *fnState, addr ssa.Value) string {
+	var e ast.Expr
+	switch x := addr.(type) {
+	case *ssa.FieldAddr:
+		if sel := c.selectors[x.Pos()]; sel != nil {
+			e = sel
+		}
+	case *ssa.IndexAddr:
+		if ix := c.indexes[x.Pos()]; ix != nil {
+			e = ix
+		}
+	}
+	if e == nil {
+		return ""
+	}
+	return types.ExprString(e)
+}
+
 func (c *checker) checkGoroutine(fs *fnState, b *ssa.BasicBlock, i int, call *ssa.CallCommon, owned func(*item) (key, bool)) {
 	vals := append([]ssa.Value{call.Value}, call.Args...)
 	if mc, ok := call.Value.(*ssa.MakeClosure); ok {
@@ -177,9 +262,16 @@ func (c *checker) checkGoroutine(fs *fnState, b *ssa.BasicBlock, i int, call *ss
 // instruction i of block b, on a path that does not first wait for other
 // goroutines (a Wait method, a channel receive or a select), or nil.
 func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
+	return fs.releaseAfter(b, i, k, true)
+}
+
+// releaseAfter returns a release of arena k that may run after
+// instruction i of block b (if stopAtJoins, on a path that does not first
+// wait for other goroutines), or nil.
+func (fs *fnState) releaseAfter(b *ssa.BasicBlock, i int, k key, stopAtJoins bool) *release {
 	var deferred *release
 	for _, r := range fs.deferred {
-		if r.key == k {
+		if frees(r) && fs.arenaOfKey(k, r.key) {
 			deferred = r
 			break
 		}
@@ -188,13 +280,13 @@ func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
 	var walk func(b *ssa.BasicBlock, from int) *release
 	walk = func(b *ssa.BasicBlock, from int) *release {
 		for _, instr := range b.Instrs[from:] {
-			if isJoin(instr) {
+			if stopAtJoins && isJoin(instr) {
 				return nil
 			}
 			switch instr.(type) {
 			case *ssa.Call:
 				for _, r := range fs.releases {
-					if r.instr == instr && r.key == k {
+					if r.instr == instr && frees(r) && fs.arenaOfKey(k, r.key) {
 						return r
 					}
 				}
@@ -215,6 +307,13 @@ func (fs *fnState) releasedAfter(b *ssa.BasicBlock, i int, k key) *release {
 		return nil
 	}
 	return walk(b, i+1)
+}
+
+// frees reports whether r frees all of its arena's memory. A ResetTo
+// frees only what was allocated after its checkpoint, which these checks,
+// made once for the whole function, cannot tell.
+func frees(r *release) bool {
+	return r.kind == opRelease || r.kind == opPut
 }
 
 // isJoin reports whether instr may wait for another goroutine.
@@ -400,28 +499,37 @@ func (c *checker) arenaOf(fs *fnState, it *item) string {
 // exprText returns the source text of v: preferably the name of a
 // variable holding it, the one written nearest before pos.
 func (c *checker) exprText(fs *fnState, v ssa.Value, pos token.Pos) string {
+	// Ranked: a variable's name, a call, anything else.
+	rank := func(d *ssa.DebugRef) int {
+		switch d.Expr.(type) {
+		case *ast.Ident:
+			if v, ok := d.Object().(*types.Var); ok && !v.IsField() {
+				return 2
+			}
+		case *ast.CallExpr:
+			return 1
+		}
+		return 0
+	}
 	var best ast.Expr
 	var bestPos token.Pos
-	bestIdent := false
+	bestRank := -1
 	for _, b := range fs.fn.Blocks {
 		for _, instr := range b.Instrs {
 			d, ok := instr.(*ssa.DebugRef)
 			if !ok || d.X != v || d.IsAddr {
 				continue
 			}
-			p := d.Pos()
-			_, ident := d.Expr.(*ast.Ident)
+			p, r := d.Pos(), rank(d)
 			better := false
 			switch {
-			case best == nil:
-				better = true
-			case ident != bestIdent:
-				better = ident
+			case r != bestRank:
+				better = r > bestRank
 			case pos.IsValid() && p <= pos:
 				better = bestPos > pos || p > bestPos
 			}
 			if better {
-				best, bestPos, bestIdent = d.Expr, p, ident
+				best, bestPos, bestRank = d.Expr, p, r
 			}
 		}
 	}

@@ -189,3 +189,30 @@ func returnsStructCopy(name string) result {
 	s := bump.String(a, name)
 	return result{Name: strings.Clone(s), Count: len(s)}
 }
+
+type server struct {
+	last  string
+	names []string
+}
+
+func (s *server) handle(name string, out []string) {
+	a := pool.Get()
+	defer pool.Put(a)
+	greeting := bump.String(a, "hello, "+name)
+	s.last = greeting                   // want `greeting .* is stored in s.last, which outlives the call, but pool.Put\(a\) \(deferred at line \d+\) releases its arena: store strings.Clone\(greeting\) instead`
+	s.names = append(s.names, greeting) // want `greeting .* is stored in s.names, which outlives the call`
+	out[0] = bump.String(a, name)       // want `is stored in out\[0\], which outlives the call`
+	s.last = strings.Clone(greeting)
+}
+
+// Storing before a reset that comes first, or into memory of the arena
+// itself, is fine.
+func (s *server) refill(a *bump.Bump, n *result) {
+	a.Reset()
+	s.last = bump.String(a, "fresh")
+	cp := a.Checkpoint()
+	n.Name = bump.String(a, "scratch")
+	if err := a.ResetTo(cp); err != nil {
+		panic(err)
+	}
+}
