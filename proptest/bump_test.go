@@ -189,7 +189,7 @@ type bumpMachine struct {
 	heap []*bumpEntry
 	// peak is the most bytes the model saw in use since the last reset:
 	// Stats().Peak must be at least that.
-	peak int
+	peak  int
 	pools [3]poolModel
 }
 
@@ -230,7 +230,7 @@ var bumpOps = []opKind{
 	{name: "StopCleanup", weight: 1, args: []int{64}},
 	{name: "Invalid", weight: 1, args: []int{5}},
 	{name: "GC", weight: 1},
-	{name: "In", weight: 3, args: []int{15, 300, 1000}}, // helper*3 + allocator, n, seed
+	{name: "In", weight: 3, args: []int{15, 300, 1000}},      // helper*3 + allocator, n, seed
 	{name: "PoolJob", weight: 2, args: []int{3, 8000, 1000}}, // pool, bytes, seed
 	{name: "Decay", weight: 1},
 }
