@@ -810,6 +810,14 @@ func (d *decodeState) array(v *plan, p unsafe.Pointer, i int) (int, error) {
 	}
 	owned := false // h.data was allocated by this call
 	n := 0
+	if h != nil && ep.pinned && ep.size > 0 {
+		// Decoded elements must not move: make room for all at once.
+		if count := countElements(data, i); count > h.cap {
+			if err := d.growTo(v, h, &owned, count); err != nil {
+				return i, err
+			}
+		}
+	}
 	i = skipSpace(data, i+1)
 	if data[i] != ']' {
 		for {
@@ -865,9 +873,27 @@ var zeroArray [0]uint64
 // grow makes room in the slice h for one more element: in place if this
 // decoding allocated it and the allocator can, otherwise in new storage.
 func (d *decodeState) grow(v *plan, h *sliceHeader, owned *bool) error {
+	return d.growTo(v, h, owned, max(4, 2*h.cap))
+}
+
+// countElements returns the number of elements of the array at data[i].
+func countElements(data []byte, i int) int {
+	i = skipSpace(data, i+1)
+	n := 0
+	for data[i] != ']' {
+		n++
+		i = skipSpace(data, skipValue(data, i))
+		if data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return n
+}
+
+// growTo gives the slice h room for newCap elements, as grow does.
+func (d *decodeState) growTo(v *plan, h *sliceHeader, owned *bool, newCap int) error {
 	ep := v.elem
 	a := d.allocator()
-	newCap := max(4, 2*h.cap)
 	if ep.size == 0 {
 		h.cap = newCap
 		if h.data == nil {

@@ -42,6 +42,11 @@ type plan struct {
 	raw    bool // json.RawMessage, whose UnmarshalJSON this package does in the arena
 	number bool // json.Number
 	bytes  bool // a slice of a uint8 kind: a JSON string decodes as base64
+	// pinned is set for a type that holds, not behind a pointer, a value
+	// that decodes itself into an allocator (a bumpkit container): such
+	// values record their address and must not be moved once decoded, so
+	// that a slice of them is allocated at its final size.
+	pinned bool
 	empty  bool // an interface with no methods
 	elem   *plan
 	key    reflect.Type // map key
@@ -127,8 +132,34 @@ func buildPlan(t reflect.Type, building map[reflect.Type]*plan) *plan {
 		p.u = t.Implements(unmarshalerType)
 		p.tu = !p.u && t.Implements(textUnmarshalerType)
 	}
+	p.pinned = isPinned(t, map[reflect.Type]bool{})
 	plans.LoadOrStore(t, p)
 	return p
+}
+
+var unmarshalerInType = reflect.TypeFor[Unmarshaler]()
+
+// isPinned reports whether values of t hold, other than behind a
+// pointer, a value whose pointer implements Unmarshaler.
+func isPinned(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if reflect.PointerTo(t).Implements(unmarshalerInType) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Array:
+		return isPinned(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if isPinned(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // structFields returns p's fields, computing them on first use: a struct's

@@ -129,7 +129,7 @@ func TestMapSize(t *testing.T) {
 		t.Skip("the checked build adds fields")
 	}
 	var m Map[int, int]
-	want := unsafe.Sizeof(m.h) + unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want := unsafe.Sizeof(m.h) + unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + unsafe.Sizeof(m.gen)
 	want += unsafe.Alignof(m.used)                            // seeded and kind, padded
 	want += unsafe.Alignof(m.used) + unsafe.Sizeof(m.retired) // iterations, padded, and retired
 	require.Equal(t, want, unsafe.Sizeof(m))

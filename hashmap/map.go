@@ -36,10 +36,10 @@ type Map[K comparable, V any] struct {
 	hasher   Hasher[K]
 	alloc    bump.Allocator
 
-	// Counters that let an iteration notice that the table it walks has
-	// been replaced or cleared (see iter.go). Only writers change them.
-	tableGen uint32
-	clearGen uint32
+	// Counts of the table's replacements and of Clears, which let an
+	// iteration notice either with one compare (see iter.go). Only
+	// writers change it.
+	gen generation
 
 	// iterations counts the iterations in progress, so that growth
 	// knows when no iteration can still walk the table it replaces
@@ -426,7 +426,7 @@ func (m *Map[K, V]) Clear() {
 	}
 	m.used = 0
 	m.growthLeft = m.capacity()
-	m.clearGen++
+	m.gen += clearStep
 	m.checkInvariants()
 }
 

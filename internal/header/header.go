@@ -187,6 +187,14 @@ func (h *Header) Unstore() { h.store.Stop() }
 // stays live in the caller meanwhile, and the result is only stored in
 // the Header p points to (a Header on the stack has its self field
 // adjusted with the stack, like any pointer into it).
+//
+// nocheckptr: under -race (which turns checkptr on) the read back through
+// &x is instrumented with a call to runtime.checkptrAlignment, which can
+// grow the goroutine's stack; x, a uintptr, is not adjusted when the
+// stack moves, so the pointer read back would be the Header's old
+// address, and the next write would panic as if through a copy.
+//
+//go:nocheckptr
 func noescape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return *(*unsafe.Pointer)(unsafe.Pointer(&x))
