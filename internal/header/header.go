@@ -87,7 +87,7 @@ func (*noCopy) Unlock() {}
 
 // New returns a zeroed C allocated from a, or from the Go heap if a is
 // nil, for a container's header. Headers go to the arena in every build:
-// the checked build poisons a released header (see bump's debug_on.go),
+// the checked build poisons a released header (see bump's checked_on.go),
 // so its tags read as stale, and the allocations stay the same as in the
 // normal build. The caller calls Init on the C's Header next.
 func New[C any](a bump.Allocator) (*C, error) {
