@@ -21,6 +21,7 @@ type DequeWorkload struct {
 // DequeWorkloads are the workloads of BenchmarkDeque.
 var DequeWorkloads = []DequeWorkload{
 	{"FIFO", fifoGZ, fifoBK},
+	{"FIFO1024", fifo1024GZ, fifo1024BK},
 	{"LIFO", lifoGZ, lifoBK},
 	{"mixed", mixedGZ, mixedBK},
 }
@@ -49,6 +50,31 @@ func fifoGZ() {
 func fifoBK(a bump.Allocator) {
 	q := deque.New[int](a)
 	for i := range dequeLen {
+		q.PushBack(i)
+	}
+	for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {
+		DequeSink += v
+	}
+}
+
+// shortLen is the length of the short FIFO workload, as deque's own
+// BenchmarkFIFO: a queue that is filled and drained often, where growth
+// from empty and shrinking while draining weigh most.
+const shortLen = 1024
+
+func fifo1024GZ() {
+	var q gz.Deque[int]
+	for i := range shortLen {
+		q.PushBack(i)
+	}
+	for q.Len() > 0 {
+		DequeSink += q.PopFront()
+	}
+}
+
+func fifo1024BK(a bump.Allocator) {
+	q := deque.New[int](a)
+	for i := range shortLen {
 		q.PushBack(i)
 	}
 	for v, ok := q.PopFront(); ok; v, ok = q.PopFront() {

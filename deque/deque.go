@@ -34,6 +34,12 @@ type Deque[T any] struct {
 // name names Deque in panics and errors.
 var name = header.Name{Pkg: "deque", Type: "Deque"}
 
+// The panics of the pushes on a nil *Deque, as name.PanicNil words them.
+const (
+	nilPushBack  = "deque: PushBack: write to nil Deque"
+	nilPushFront = "deque: PushFront: write to nil Deque"
+)
+
 // check is [header.Header.Check] for d's methods, compiled away outside
 // the checked build even where Deque is instantiated (see
 // header.Checked).
@@ -136,10 +142,13 @@ func (d *Deque[T]) slot(i int) int { return (d.head + i) & (len(d.buf) - 1) }
 // panicking with the allocator's error if it cannot provide it; see
 // [Deque.TryGrow].
 func (d *Deque[T]) PushBack(v T) {
-	if header.Checked && d != nil {
-		d.h.Check(name)
+	if d == nil {
+		// A panic the compiler knows does not return, so that v is
+		// saved only on the way to grow.
+		panic(nilPushBack)
 	}
-	if d == nil || d.n == len(d.buf) {
+	check(&d.h)
+	if d.n == len(d.buf) {
 		d.grow("PushBack")
 	}
 	d.buf[(d.head+d.n)&(len(d.buf)-1)] = v
@@ -151,10 +160,13 @@ func (d *Deque[T]) PushBack(v T) {
 // PushFront adds v at the front of d. It grows the storage like
 // [Deque.PushBack].
 func (d *Deque[T]) PushFront(v T) {
-	if header.Checked && d != nil {
-		d.h.Check(name)
+	if d == nil {
+		// A panic the compiler knows does not return, so that v is
+		// saved only on the way to grow.
+		panic(nilPushFront)
 	}
-	if d == nil || d.n == len(d.buf) {
+	check(&d.h)
+	if d.n == len(d.buf) {
 		d.grow("PushFront")
 	}
 	d.head = (d.head - 1) & (len(d.buf) - 1)
@@ -199,7 +211,11 @@ func (d *Deque[T]) tryRoom(method string) error {
 // the element referred to.
 func (d *Deque[T]) PopFront() (T, bool) {
 	var zero T
-	if d.Len() == 0 {
+	if d == nil {
+		return zero, false
+	}
+	check(&d.h)
+	if d.n == 0 {
 		return zero, false
 	}
 	v := d.buf[d.head]
@@ -219,7 +235,11 @@ func (d *Deque[T]) PopFront() (T, bool) {
 // like [Deque.PopFront].
 func (d *Deque[T]) PopBack() (T, bool) {
 	var zero T
-	if d.Len() == 0 {
+	if d == nil {
+		return zero, false
+	}
+	check(&d.h)
+	if d.n == 0 {
 		return zero, false
 	}
 	d.n--

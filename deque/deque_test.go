@@ -45,7 +45,7 @@ func TestZeroValue(t *testing.T) {
 	d.PushBack("b")
 	d.PushFront("a")
 	require.Equal(t, []string{"a", "b"}, contents(&d))
-	require.Equal(t, 4, d.Cap(), "the first growth takes GrowCap's minimum")
+	require.Equal(t, 16, d.Cap(), "a heap deque's first storage holds 16, as gammazero's")
 }
 
 func TestPushPop(t *testing.T) {

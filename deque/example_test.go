@@ -37,8 +37,8 @@ func Example() {
 func ExampleDeque_zero() {
 	var d deque.Deque[int] // uses the Go heap
 	d.PushBack(1)
-	fmt.Println(d.Len(), d.Cap())
-	// Output: 1 4
+	fmt.Println(d.Len(), d.Cap()) // on the heap, storage starts at 16
+	// Output: 1 16
 }
 
 func ExampleNew() {
@@ -155,11 +155,11 @@ func ExampleDeque_Len() {
 
 func ExampleDeque_Cap() {
 	d := deque.New[int](nil)
-	for i := range 5 {
+	for i := range 17 {
 		d.PushBack(i)
 	}
 	fmt.Println(d.Cap()) // always a power of two
-	// Output: 8
+	// Output: 32
 }
 
 func ExampleDeque_Clear() {
@@ -169,7 +169,7 @@ func ExampleDeque_Clear() {
 	}
 	d.Clear()
 	fmt.Println(d.Len(), d.Cap())
-	// Output: 0 8
+	// Output: 0 16
 }
 
 func ExampleDeque_Grow() {

@@ -13,6 +13,13 @@ import (
 // forth.
 const minShrinkCap = 16
 
+// minHeapCap is the storage a heap deque's first push allocates, as
+// gammazero/deque's does: growing through 4 and 8 would cost two more
+// allocations (and their garbage), for memory below what shrinking gives
+// back anyway. WithCapacity and Grow still get what they ask for, and in
+// an arena, where growth is in place, storage starts at 4.
+const minHeapCap = minShrinkCap
+
 // maxCap bounds the capacity so that doubling and the index arithmetic
 // cannot overflow an int.
 const maxCap = 1 << (bits.UintSize - 2)
@@ -59,14 +66,18 @@ func (d *Deque[T]) reserve(n int, method string) error {
 }
 
 // grow is the slow path of the pushes and Insert, kept out of line so that
-// the pushes inline. It also reports a nil d.
+// the pushes inline.
 //
 //go:noinline
 func (d *Deque[T]) grow(method string) {
 	if d == nil {
 		name.PanicNil(method)
 	}
-	if err := d.resize(1, method); err != nil {
+	n := 1
+	if len(d.buf) == 0 && !d.keep {
+		n = minHeapCap // a heap deque's first storage: see minHeapCap
+	}
+	if err := d.resize(n, method); err != nil {
 		panic(err)
 	}
 }

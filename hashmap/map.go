@@ -123,7 +123,15 @@ func check(h *header.Header) {
 // through a copy would corrupt the table both share (the copy's count
 // and the original's would disagree with it).
 func (m *Map[K, V]) own(fn string) {
-	m.h.Own(mapName, fn)
+	ownMap(&m.h, fn)
+}
+
+// ownMap is own's test, in a non-generic function so that it inlines
+// where Map is instantiated (see header.Header.Own).
+func ownMap(h *header.Header, fn string) {
+	if h.Self != h {
+		h.Own(mapName, fn)
+	}
 }
 
 // Allocator returns the allocator m takes its storage from: nil for the

@@ -37,7 +37,9 @@ func checkSet(h *header.Header) {
 
 // own is Map.own for a Set.
 func (s *Set[K]) own(fn string) {
-	s.m.h.Own(setName, fn)
+	if s.m.h.Self != &s.m.h { // inline where Set is instantiated: see header.Header.Own
+		s.m.h.Own(setName, fn)
+	}
 }
 
 // NewSet returns an empty set whose storage, and the Set itself, come

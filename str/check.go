@@ -22,12 +22,16 @@ func (s *String) checkWrite(op string) {
 		name.PanicNil(op)
 	}
 	check(&s.h)
-	s.h.Own(name, op)
+	if s.h.Self != &s.h {
+		s.h.Own(name, op)
+	}
 }
 
 // checkRead is checkWrite for read-only methods that hand out s's
 // storage: it writes nothing.
 func (s *String) checkRead(op string) {
 	check(&s.h)
-	s.h.CheckCopy(name, op)
+	if s.h.Self != &s.h {
+		s.h.CheckCopy(name, op)
+	}
 }

@@ -21,6 +21,7 @@ func (s *String) Truncate(n int) {
 	}
 	s.checkBoundary("Truncate", n)
 	s.buf = s.buf[:n]
+	s.checkInvariants()
 }
 
 // Insert inserts x at byte index i, moving the bytes from i on; i may be
@@ -57,6 +58,7 @@ func (s *String) Insert(i int, x string) {
 	s.buf = s.buf[:n+len(x)]
 	copy(s.buf[i+len(x):], s.buf[i:n])
 	copy(s.buf[i:], x)
+	s.checkInvariants()
 }
 
 // Remove removes the bytes s[i:j], moving the bytes after them down. It
@@ -90,6 +92,7 @@ func (s *String) Remove(i, j int) {
 	}
 	copy(s.buf[i:], s.buf[j:])
 	s.buf = s.buf[:n-(j-i)]
+	s.checkInvariants()
 }
 
 // boundsError words a slice bound beyond the length as the runtime does,

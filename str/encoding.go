@@ -3,6 +3,7 @@ package str
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
@@ -113,5 +114,15 @@ func (s *String) replace(op string, x string) error {
 	s.buf = append(t, x...)
 	s.frozen.Store(0)
 	s.h.Store(s.a)
+	s.checkInvariants()
 	return nil
+}
+
+// Format implements [fmt.Formatter] so that s prints like its content, a
+// Go string, for every verb and flag: %s, %q, %x, %v, %10s and %#v print
+// what they print for s.String(), and a verb that does not apply to
+// strings reports itself the same way (%!d(string=...)). A nil s prints
+// like "". Format is read-only.
+func (s *String) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), s.view())
 }

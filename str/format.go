@@ -40,12 +40,3 @@ func Sprintf(a bump.Allocator, format string, args ...any) string {
 func Fprintf(s *String, format string, args ...any) (int, error) {
 	return fmt.Fprintf(s, format, args...)
 }
-
-// Format implements [fmt.Formatter] so that s prints like its content, a
-// Go string, for every verb and flag: %s, %q, %x, %v, %10s and %#v print
-// what they print for s.String(), and a verb that does not apply to
-// strings reports itself the same way (%!d(string=...)). A nil s prints
-// like "". Format is read-only.
-func (s *String) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, fmt.FormatString(f, verb), s.view())
-}

@@ -226,4 +226,5 @@ func (s *String) drop() {
 	s.buf = nil
 	s.frozen.Store(0)
 	s.h.Unstore()
+	s.checkInvariants()
 }

@@ -74,6 +74,7 @@ func (s *String) Write(p []byte) (int, error) {
 	n := len(s.buf)
 	s.buf = s.buf[:n+len(p)]
 	copy(s.buf[n:], p)
+	s.checkInvariants()
 	return len(p), nil
 }
 
@@ -89,6 +90,7 @@ func (s *String) WriteString(x string) (int, error) {
 	n := len(s.buf)
 	s.buf = s.buf[:n+len(x)] // no write barrier, as in Write
 	copy(s.buf[n:], x)
+	s.checkInvariants()
 	return len(x), nil
 }
 
@@ -104,6 +106,7 @@ func (s *String) WriteByte(c byte) error {
 	n := len(s.buf)
 	s.buf = s.buf[:n+1] // no write barrier, as in Write
 	s.buf[n] = c
+	s.checkInvariants()
 	return nil
 }
 
@@ -124,5 +127,6 @@ func (s *String) WriteRune(r rune) (int, error) {
 	l := len(s.buf)
 	s.buf = s.buf[:l+n] // no write barrier, as in Write
 	utf8.EncodeRune(s.buf[l:], r)
+	s.checkInvariants()
 	return n, nil
 }

@@ -45,7 +45,8 @@
 //     copied by value after first use") instead of leaving the original on
 //     memory the allocator may hand out again. A container whose every
 //     write changes state shared with its copies (a hash table's counts)
-//     calls it in every write.
+//     calls it in every write, behind an inline test of [Header.Self]
+//     (see Own), so that its writes pay a compare, not a call.
 //   - After it allocates new storage, it calls [Header.Store]; after it
 //     drops its storage, [Header.Unstore]: the checked build then tracks
 //     the storage's lifetime too.

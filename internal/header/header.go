@@ -69,10 +69,14 @@ type Header struct {
 	// container's current storage; both are empty outside the checked
 	// build.
 	life, store lifecheck.Tag
-	// self is the header's own address once the container may own
+	// Self is the header's own address once the container may own
 	// storage, so that a copy can tell it is one, as strings.Builder's
-	// copyCheck does.
-	self *Header
+	// copyCheck does. It is exported for one reason: a container whose
+	// every write checks for copies compares it with its header's address
+	// inline, before calling Own (see Owner), because Own, a function of
+	// this package, does not inline where the container is instantiated.
+	// Only Init, Own and Disown write it.
+	Self *Header
 }
 
 // noCopy lets go vet's copylocks check report containers copied by value.
@@ -111,7 +115,7 @@ func Free[C any](a bump.Allocator, c *C, h *Header) {
 // tracks the header's memory and records h's address.
 func (h *Header) Init(a bump.Allocator) {
 	h.life = lifecheck.Track(a)
-	h.self = h
+	h.Self = h
 }
 
 // Check panics, in the checked build (-tags bumpdebug), with "pkg: Type
@@ -139,32 +143,40 @@ func (h *Header) CheckLife(n Name) {
 // h belongs to a copy of the container that owns the storage, and
 // otherwise records h as the owner if it has none yet (a zero container's
 // first write). Call it before moving or giving back storage.
+//
+// A container that calls it in every write calls it only when h.Self !=
+// h, through a non-generic function of its own, so that the test
+// inlines where the container is instantiated:
+//
+//	func own(h *header.Header, method string) {
+//		if h.Self != h {
+//			h.Own(name, method)
+//		}
+//	}
 func (h *Header) Own(n Name, method string) {
-	if h.self != h {
-		h.ownSlow(n, method)
+	if h.Self == h {
+		return
 	}
-}
-
-func (h *Header) ownSlow(n Name, method string) {
-	if h.self != nil {
+	if h.Self != nil {
 		n.panicCopied(method)
 	}
 	// noescape keeps a container on the stack from escaping to the heap
 	// because it points to itself (see Go issue 23382).
-	h.self = (*Header)(noescape(unsafe.Pointer(h)))
+	h.Self = (*Header)(noescape(unsafe.Pointer(h)))
 }
 
 // CheckCopy is Own for methods that only read: it panics like Own if h
-// belongs to a copy, and writes nothing.
+// belongs to a copy, and writes nothing. Containers call it when
+// h.Self != h, as Own.
 func (h *Header) CheckCopy(n Name, method string) {
-	if h.self != nil && h.self != h {
+	if h.Self != nil && h.Self != h {
 		n.panicCopied(method)
 	}
 }
 
 // Disown forgets h's owner, for a container that gave up its storage
 // (strings.Builder.Reset's rule: it may then be copied again).
-func (h *Header) Disown() { h.self = nil }
+func (h *Header) Disown() { h.Self = nil }
 
 //go:noinline
 func (n Name) panicCopied(method string) {
@@ -185,7 +197,7 @@ func (h *Header) Unstore() { h.store.Stop() }
 // analysis does not follow, and is read back as a pointer without a
 // conversion that go vet or checkptr would question. Sound because p
 // stays live in the caller meanwhile, and the result is only stored in
-// the Header p points to (a Header on the stack has its self field
+// the Header p points to (a Header on the stack has its Self field
 // adjusted with the stack, like any pointer into it).
 //
 // nocheckptr: under -race (which turns checkptr on) the read back through
