@@ -147,7 +147,7 @@ func TestHashKinds(t *testing.T) {
 	require.Equal(t, hash64, kindOf[id]())
 	require.Equal(t, hash64, kindOf[uint64]())
 	require.Equal(t, hash32, kindOf[int32]())
-	require.Equal(t, hashComparable, kindOf[name]())
+	require.Equal(t, hashString, kindOf[name]())
 	require.Equal(t, hashComparable, kindOf[float64]())
 	require.Equal(t, hashComparable, kindOf[uint8]())
 	require.Equal(t, hashComparable, kindOf[any]())

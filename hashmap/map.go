@@ -169,11 +169,15 @@ func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 		return nil
 	}
 	var h uintptr
-	if m.kind == hash64 {
-		// hash's most common case, inlined.
+	switch m.kind {
+	case hash64:
+		// hash's most common cases, inlined.
 		// Sound: K is an integer kind of 8 bytes (see kindOf).
 		h = uintptr(hashWord(*(*uint64)(unsafe.Pointer(&k)), m.wordSeed))
-	} else {
+	case hashString:
+		// Sound: K is a string kind.
+		h = uintptr(maphash.String(m.seed, *(*string)(unsafe.Pointer(&k))))
+	default:
 		h = m.hash(k)
 	}
 	c := h2(h)
