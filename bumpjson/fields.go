@@ -16,6 +16,9 @@ type field struct {
 	tag    bool // the name came from a json tag
 	index  []int
 	quoted bool // the ",string" option applies
+	// omitEmpty and omitZero are the options of the same names, which
+	// only encoding looks at.
+	omitEmpty, omitZero bool
 	// path reaches the field from the struct: one step per embedded
 	// struct on the way, then the field itself.
 	path []fieldStep
@@ -113,7 +116,8 @@ func typeFields(t reflect.Type) []field {
 					if name == "" {
 						name = sf.Name
 					}
-					fields = append(fields, field{name: name, tag: tagged, index: index, quoted: quoted})
+					fields = append(fields, field{name: name, tag: tagged, index: index, quoted: quoted,
+						omitEmpty: hasOption(opts, "omitempty"), omitZero: hasOption(opts, "omitzero")})
 					if count[ftyp] > 1 {
 						fields = append(fields, fields[len(fields)-1])
 					}
