@@ -39,7 +39,7 @@ func (m *mapEntry) name() string {
 }
 
 // setInt and setUint make an integer key the name of m.
-func (m *mapEntry) setInt(n int64)  { m.numLen = uint8(len(strconv.AppendInt(m.num[:0], n, 10))) }
+func (m *mapEntry) setInt(n int64)   { m.numLen = uint8(len(strconv.AppendInt(m.num[:0], n, 10))) }
 func (m *mapEntry) setUint(n uint64) { m.numLen = uint8(len(strconv.AppendUint(m.num[:0], n, 10))) }
 
 func compareEntries(a, b mapEntry) int { return strings.Compare(a.name(), b.name()) }

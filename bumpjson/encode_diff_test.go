@@ -618,9 +618,12 @@ func TestEncodeDifferential(t *testing.T) {
 // TestEncodeAnonymousFields is encoding/json's TestAnonymousFields.
 func TestEncodeAnonymousFields(t *testing.T) {
 	type (
-		S1       struct{ x, X int }
-		S2       struct{ x, X int }
-		Ambig    struct{ S1; S2 }
+		S1    struct{ x, X int }
+		S2    struct{ x, X int }
+		Ambig struct {
+			S1
+			S2
+		}
 		Dominant struct {
 			S1
 			S2
@@ -657,10 +660,14 @@ func TestEncodeAnonymousFields(t *testing.T) {
 			s1n
 			myInt
 		}
-		S2f            struct{ Field string }
-		BehindNilPtr   struct{ *S2f }
-		Tagged         struct{ S1 `json:"s1"` }
-		TaggedPtr      struct{ *S2f `json:"p"` }
+		S2f          struct{ Field string }
+		BehindNilPtr struct{ *S2f }
+		Tagged       struct {
+			S1 `json:"s1"`
+		}
+		TaggedPtr struct {
+			*S2f `json:"p"`
+		}
 		IfaceAnonymous struct{ fmt.Stringer }
 	)
 	mi, mI := myInt(5), MyInt(5)

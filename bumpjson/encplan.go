@@ -57,8 +57,8 @@ type encPlan struct {
 	elem      *encPlan
 	layout    bump.Layout // allocates values of t, for map values
 	hasPtr    bool        // values of t hold pointers
-	arrayLen  int    // arrays
-	cycleName string // "encountered a cycle via T", for maps, slices and pointers
+	arrayLen  int         // arrays
+	cycleName string      // "encountered a cycle via T", for maps, slices and pointers
 
 	once   sync.Once // builds fields, for a struct, on first use
 	fields []encField
