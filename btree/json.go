@@ -7,66 +7,41 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // MarshalJSON encodes m as a JSON object, as encoding/json encodes a
 // map[K]V: keys must be strings, integers or implement
 // encoding.TextMarshaler, and are written as encoding/json writes map
-// keys; values are encoded with encoding/json. The entries come in m's
-// order (for integer keys encoding/json would sort the keys' decimal
-// strings instead, "10" before "9"). An empty m is {} and a nil m is
-// null. It writes nothing to m.
+// keys; values are encoded as a map's. The entries come in m's order (for
+// integer keys encoding/json would sort the keys' decimal strings
+// instead, "10" before "9"). An empty m is {} and a nil m is null.
+// Whether <, > and & are escaped in strings follows the encoder that
+// calls it, as for a map. It writes nothing to m.
 func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
-	if m == nil {
-		return []byte("null"), nil
-	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for k, v := range m.All() {
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
-		ks, err := keyString(k)
-		if err != nil {
-			return nil, fmt.Errorf("btree: MarshalJSON: %w", err)
-		}
-		kj, err := json.Marshal(ks)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(kj)
-		b.WriteByte(':')
-		vj, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(vj)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return bumpjson.MarshalAppender(m)
 }
 
-// keyString returns k as encoding/json writes a map key: a string kind
-// as it is, then a TextMarshaler's text, then an integer in decimal.
-func keyString[K any](k K) (string, error) {
-	v := reflect.ValueOf(&k).Elem()
-	if v.Kind() == reflect.String {
-		return v.String(), nil
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes m as
+// MarshalJSON does, straight to its output rather than through a []byte
+// on the Go heap.
+func (m *Map[K, V]) AppendJSON(e *bumpjson.EncodeState) error {
+	if m == nil {
+		return bumpjson.EncodeObject[K, V](e, nil)
 	}
-	if tm, ok := any(k).(encoding.TextMarshaler); ok {
-		if v.Kind() == reflect.Pointer && v.IsNil() {
-			return "", nil
+	if m.Len() > 0 {
+		switch kt := reflect.TypeFor[K](); kt.Kind() {
+		case reflect.String,
+			reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		default:
+			if !kt.Implements(reflect.TypeFor[encoding.TextMarshaler]()) {
+				return fmt.Errorf("btree: MarshalJSON: unsupported key type %v", kt)
+			}
 		}
-		b, err := tm.MarshalText()
-		return string(b), err
 	}
-	switch v.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return strconv.FormatInt(v.Int(), 10), nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return strconv.FormatUint(v.Uint(), 10), nil
-	}
-	return "", fmt.Errorf("unsupported key type %v", v.Type())
+	return bumpjson.EncodeObject(e, m.All())
 }
 
 // parseKey returns the key the text s stands for, as encoding/json

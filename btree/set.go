@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 	"github.com/bumpkit/bumpkit/internal/header"
 )
 
@@ -189,10 +190,17 @@ func (s *Set[K]) Clone() *Set[K] {
 // MarshalJSON encodes s as a JSON array of its elements in order; a nil
 // s is null.
 func (s *Set[K]) MarshalJSON() ([]byte, error) {
+	return bumpjson.MarshalAppender(s)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes s as
+// MarshalJSON does, straight to its output rather than through a []byte
+// on the Go heap.
+func (s *Set[K]) AppendJSON(e *bumpjson.EncodeState) error {
 	if s == nil {
-		return []byte("null"), nil
+		return bumpjson.EncodeSeq[K](e, nil)
 	}
-	return json.Marshal(s.elements())
+	return bumpjson.EncodeSeq(e, s.All())
 }
 
 // elements returns the elements of s in a new slice.

@@ -155,6 +155,7 @@ func (e *EncodeState) base64Seq(seq iter.Seq[byte]) error {
 func EncodeMap[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
 	e.begin("EncodeMap")
 	pl := encPlanFor(reflect.TypeFor[map[K]V]())
+	kp := encPlanFor(pl.t.Key())
 	if pl.key == keyUnsupported {
 		return &json.UnsupportedTypeError{Type: pl.t}
 	}
@@ -181,7 +182,7 @@ func EncodeMap[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
 		}
 		ents = ents[:len(ents)+1]
 		ent := &ents[len(ents)-1]
-		if err := e.genericKey(pl, ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
+		if err := e.genericKey(kp, pl.elem, ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
 			return err
 		}
 		if inline {
@@ -209,19 +210,19 @@ func EncodeMap[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
 	return err
 }
 
-// genericKey makes the key at p, of the key type of map plan pl, the
-// name of ent; boxed returns the key as an interface, for a
-// TextMarshaler.
-func (e *EncodeState) genericKey(pl *encPlan, ent *mapEntry, p unsafe.Pointer, boxed func() any) error {
-	switch pl.key {
+// genericKey makes the key at p, of key plan kp, the name of ent; elem
+// is the plan of the values, and boxed returns the key as an interface,
+// for a TextMarshaler.
+func (e *EncodeState) genericKey(kp, elem *encPlan, ent *mapEntry, p unsafe.Pointer, boxed func() any) error {
+	switch kp.asKey {
 	case keyString:
 		ent.key = *(*string)(p)
 	case keyInt:
-		ent.setInt(loadInt(p, pl.t.Key().Bits()))
+		ent.setInt(loadInt(p, kp.bits))
 	case keyUint:
-		ent.setUint(loadUint(p, pl.t.Key().Bits()))
+		ent.setUint(loadUint(p, kp.bits))
 	case keyText:
-		return e.textKey(pl, ent, reflect.ValueOf(boxed()))
+		return e.textKey(kp.t, elem.t, ent, reflect.ValueOf(boxed()))
 	}
 	return nil
 }
@@ -229,14 +230,13 @@ func (e *EncodeState) genericKey(pl *encPlan, ent *mapEntry, p unsafe.Pointer, b
 // EncodeObject appends the entries of seq as a JSON object, in the order
 // seq yields them, their keys and values encoded as [EncodeMap] encodes
 // them: for containers whose order is their own rather than sorted by
-// key. A nil seq is null. It panics if e is not the EncodeState of an
-// AppendJSON call in progress.
-func EncodeObject[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
+// key. A key of a type a JSON object cannot name gives a
+// *json.UnsupportedTypeError for K, when seq yields one. A nil seq is
+// null. It panics if e is not the EncodeState of an AppendJSON call in
+// progress.
+func EncodeObject[K, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
 	e.begin("EncodeObject")
-	pl := encPlanFor(reflect.TypeFor[map[K]V]())
-	if pl.key == keyUnsupported {
-		return &json.UnsupportedTypeError{Type: pl.t}
-	}
+	kp, vp := encPlanFor(reflect.TypeFor[K]()), encPlanFor(reflect.TypeFor[V]())
 	if seq == nil {
 		return e.writeString("null")
 	}
@@ -258,8 +258,11 @@ func EncodeObject[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) erro
 			}
 		}
 		first = false
+		if kp.asKey == keyUnsupported {
+			return &json.UnsupportedTypeError{Type: kp.t}
+		}
 		var ent mapEntry
-		if err := e.genericKey(pl, &ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
+		if err := e.genericKey(kp, vp, &ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
 			return err
 		}
 		if err := e.str(stringBytes(ent.name())); err != nil {
@@ -269,7 +272,7 @@ func EncodeObject[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) erro
 			return err
 		}
 		slot[0] = v
-		if err := e.value(pl.elem, unsafe.Pointer(&slot[0]), false, false); err != nil {
+		if err := e.value(vp, unsafe.Pointer(&slot[0]), false, false); err != nil {
 			return err
 		}
 	}

@@ -108,7 +108,7 @@ func (e *EncodeState) goMap(pl *encPlan, mv reflect.Value, n int) error {
 				ent.setUint(loadUint(p, bits))
 			}
 		case keyText:
-			if err := e.textKey(pl, ent, it.Key()); err != nil {
+			if err := e.textKey(kt, elem.t, ent, it.Key()); err != nil {
 				return err
 			}
 		}
@@ -123,14 +123,16 @@ func (e *EncodeState) goMap(pl *encPlan, mv reflect.Value, n int) error {
 }
 
 // textKey makes the text of the key k, which implements
-// encoding.TextMarshaler, the name of ent.
-func (e *EncodeState) textKey(pl *encPlan, ent *mapEntry, k reflect.Value) error {
+// encoding.TextMarshaler, the name of ent; kt and vt are the map's key
+// and value types, for the error.
+func (e *EncodeState) textKey(kt, vt reflect.Type, ent *mapEntry, k reflect.Value) error {
 	if k.Kind() == reflect.Pointer && k.IsNil() {
 		return nil // encoding/json's name for a nil pointer key: ""
 	}
 	b, err := k.Interface().(encoding.TextMarshaler).MarshalText()
 	if err != nil {
-		return fmt.Errorf("json: encoding error for type %q: %q", pl.t.String(), err.Error())
+		// The map type's String, which the key and value types make.
+		return fmt.Errorf("json: encoding error for type %q: %q", "map["+kt.String()+"]"+vt.String(), err.Error())
 	}
 	// A copy: the method may reuse its result.
 	ent.key, err = bump.TryStringIn(e.a, b)

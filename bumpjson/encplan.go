@@ -53,7 +53,8 @@ type encPlan struct {
 	val, addr encMethod
 	number    bool // json.Number
 	bytes     bool // a slice that encodes as base64
-	key       keyKind
+	asKey     keyKind // how a map key of type t becomes a member name
+	key       keyKind // a map's keys
 	elem      *encPlan
 	layout    bump.Layout // allocates values of t, for map values
 	hasPtr    bool        // values of t hold pointers
@@ -152,16 +153,7 @@ func buildEncPlan(t reflect.Type, building map[reflect.Type]*encPlan) *encPlan {
 		p.kind = kStruct
 	case reflect.Map:
 		p.kind = kMap
-		switch k := t.Key(); {
-		case k.Kind() == reflect.String:
-			p.key = keyString
-		case k.Implements(textMarshalerType):
-			p.key = keyText
-		case isKeyKind(k.Kind()) && k.Kind() <= reflect.Int64:
-			p.key = keyInt
-		case isKeyKind(k.Kind()):
-			p.key = keyUint
-		}
+		p.key = keyKindOf(t.Key())
 		p.elem = buildEncPlan(t.Elem(), building)
 	case reflect.Pointer:
 		p.kind = kPointer
@@ -178,9 +170,26 @@ func buildEncPlan(t reflect.Type, building map[reflect.Type]*encPlan) *encPlan {
 	if p.kind != kInterface {
 		p.direct = isDirect(t)
 	}
+	p.asKey = keyKindOf(t)
 	p.val, p.addr = methodsOf(t)
 	encPlans.LoadOrStore(t, p)
 	return p
+}
+
+// keyKindOf returns how encoding/json makes a map key of type t a member
+// name.
+func keyKindOf(t reflect.Type) keyKind {
+	switch {
+	case t.Kind() == reflect.String:
+		return keyString
+	case t.Implements(textMarshalerType):
+		return keyText
+	case isKeyKind(t.Kind()) && t.Kind() <= reflect.Int64:
+		return keyInt
+	case isKeyKind(t.Kind()):
+		return keyUint
+	}
+	return keyUnsupported
 }
 
 // methodsOf returns the methods encoding/json's newTypeEncoder finds for

@@ -1,7 +1,6 @@
 package deque
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/bits"
 
@@ -11,12 +10,20 @@ import (
 
 // MarshalJSON encodes d as a JSON array of its elements, front to back,
 // as encoding/json encodes a slice; a nil *Deque encodes as null, like a
-// nil slice. It implements [json.Marshaler].
+// nil slice. Whether <, > and & are escaped in strings follows the
+// encoder that calls it, as for a slice. It implements [json.Marshaler].
 func (d *Deque[T]) MarshalJSON() ([]byte, error) {
+	return bumpjson.MarshalAppender(d)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes d as
+// MarshalJSON does, straight to its output rather than through a []byte
+// on the Go heap.
+func (d *Deque[T]) AppendJSON(e *bumpjson.EncodeState) error {
 	if d == nil {
-		return []byte("null"), nil
+		return bumpjson.EncodeSeq[T](e, nil)
 	}
-	return json.Marshal(d.appendTo(make([]T, 0, d.Len())))
+	return bumpjson.EncodeSeq(e, d.Values())
 }
 
 // UnmarshalJSON replaces the elements of d with those of the JSON array

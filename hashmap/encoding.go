@@ -1,7 +1,6 @@
 package hashmap
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -26,9 +25,21 @@ func (m *Map[K, V]) builtin() map[K]V {
 // MarshalJSON encodes m as a JSON object, exactly as encoding/json
 // encodes a map[K]V: keys must be strings, integers or implement
 // encoding.TextMarshaler, and are sorted; an empty m is {} and a nil m is
-// null. It writes nothing to m, so concurrent readers may call it.
+// null. Whether <, > and & are escaped in strings follows the encoder
+// that calls it, as for a map. It writes nothing to m, so concurrent
+// readers may call it.
 func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
-	return json.Marshal(m.builtin())
+	return bumpjson.MarshalAppender(m)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes m as
+// MarshalJSON does, straight to its output rather than through a Go map
+// and a []byte on the Go heap.
+func (m *Map[K, V]) AppendJSON(e *bumpjson.EncodeState) error {
+	if m == nil {
+		return bumpjson.EncodeMap[K, V](e, nil)
+	}
+	return bumpjson.EncodeMap(e, m.All())
 }
 
 // UnmarshalJSON decodes a JSON object into m, replacing its entries, as

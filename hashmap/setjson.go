@@ -2,12 +2,12 @@ package hashmap
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
-	"sort"
+	"unsafe"
 
+	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
@@ -20,39 +20,84 @@ func (s *Set[K]) sorted() []K {
 	if s == nil {
 		return nil
 	}
-	keys := make([]K, 0, s.Len())
+	return s.sortedInto(make([]K, s.Len()))
+}
+
+// sortedInto puts the values of s in keys, of their number, in the order
+// of sorted, and returns keys. For numbers and strings it takes nothing
+// from the Go heap.
+func (s *Set[K]) sortedInto(keys []K) []K {
+	keys = keys[:0]
 	for k := range s.All() {
 		keys = append(keys, k)
 	}
-	v := reflect.ValueOf(keys)
-	var less func(i, j int) bool
+	if c := compareKeys[K](); c != nil {
+		slices.SortStableFunc(keys, c)
+		return keys
+	}
+	text := make([]string, len(keys))
+	for i, k := range keys {
+		text[i] = fmt.Sprint(k)
+	}
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(text[a], text[b]) })
+	sorted := make([]K, len(keys))
+	for i, j := range idx {
+		sorted[i] = keys[j]
+	}
+	copy(keys, sorted)
+	return keys
+}
+
+// compareKeys returns the comparison of sorted for the integers, floats
+// and strings of any type (named types too), or nil for other types.
+func compareKeys[K comparable]() func(a, b K) int {
+	size := unsafe.Sizeof(*new(K))
 	switch reflect.TypeFor[K]().Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		less = func(i, j int) bool { return v.Index(i).Int() < v.Index(j).Int() }
+		return func(a, b K) int {
+			return cmp.Compare(signed(unsafe.Pointer(&a), size), signed(unsafe.Pointer(&b), size))
+		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		less = func(i, j int) bool { return v.Index(i).Uint() < v.Index(j).Uint() }
-	case reflect.Float32, reflect.Float64:
-		less = func(i, j int) bool { return cmp.Less(v.Index(i).Float(), v.Index(j).Float()) }
+		return func(a, b K) int {
+			return cmp.Compare(unsigned(unsafe.Pointer(&a), size), unsigned(unsafe.Pointer(&b), size))
+		}
+	case reflect.Float32:
+		return func(a, b K) int { return cmp.Compare(*(*float32)(unsafe.Pointer(&a)), *(*float32)(unsafe.Pointer(&b))) }
+	case reflect.Float64:
+		return func(a, b K) int { return cmp.Compare(*(*float64)(unsafe.Pointer(&a)), *(*float64)(unsafe.Pointer(&b))) }
 	case reflect.String:
-		less = func(i, j int) bool { return v.Index(i).String() < v.Index(j).String() }
-	default:
-		text := make([]string, len(keys))
-		for i, k := range keys {
-			text[i] = fmt.Sprint(k)
-		}
-		idx := make([]int, len(keys))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(text[a], text[b]) })
-		out := make([]K, len(keys))
-		for i, j := range idx {
-			out[i] = keys[j]
-		}
-		return out
+		return func(a, b K) int { return cmp.Compare(*(*string)(unsafe.Pointer(&a)), *(*string)(unsafe.Pointer(&b))) }
 	}
-	sort.SliceStable(keys, less)
-	return keys
+	return nil
+}
+
+// signed and unsigned read an integer of size bytes at p.
+func signed(p unsafe.Pointer, size uintptr) int64 {
+	switch size {
+	case 1:
+		return int64(*(*int8)(p))
+	case 2:
+		return int64(*(*int16)(p))
+	case 4:
+		return int64(*(*int32)(p))
+	}
+	return *(*int64)(p)
+}
+
+func unsigned(p unsafe.Pointer, size uintptr) uint64 {
+	switch size {
+	case 1:
+		return uint64(*(*uint8)(p))
+	case 2:
+		return uint64(*(*uint16)(p))
+	case 4:
+		return uint64(*(*uint32)(p))
+	}
+	return *(*uint64)(p)
 }
 
 // MarshalJSON encodes s as a JSON array of its values, each encoded as
@@ -62,9 +107,29 @@ func (s *Set[K]) sorted() []K {
 // rather than the object a map[K]struct{} would give ({"a":{},"b":{}}):
 // it is what other languages and JSON Schema's uniqueItems arrays use, and
 // it admits values of any type, not only the string, integer and
-// TextMarshaler keys of a JSON object. It writes nothing to s.
+// TextMarshaler keys of a JSON object. Whether <, > and & are escaped in
+// strings follows the encoder that calls it, as for a slice. It writes
+// nothing to s.
 func (s *Set[K]) MarshalJSON() ([]byte, error) {
-	return json.Marshal(s.sorted())
+	return bumpjson.MarshalAppender(s)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes s as
+// MarshalJSON does, straight to its output, with the sorted values in the
+// encoding's allocator rather than on the Go heap.
+func (s *Set[K]) AppendJSON(e *bumpjson.EncodeState) error {
+	if s == nil {
+		return bumpjson.EncodeSlice[K](e, nil)
+	}
+	a := e.Allocator()
+	keys, err := bump.AllocateSlice[K](a, s.Len())
+	if err != nil {
+		return err
+	}
+	err = bumpjson.EncodeSlice(e, s.sortedInto(keys))
+	clear(keys)
+	bump.FreeSlice(a, keys)
+	return err
 }
 
 // UnmarshalJSON decodes a JSON array into s, replacing its values, as

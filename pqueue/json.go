@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+
+	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/bumpjson"
 )
 
 // sorted returns q's elements in the order Pop would return them, in a
@@ -14,6 +17,13 @@ func (q *Queue[T]) sorted() []T {
 	}
 	q.check()
 	s := make([]T, len(q.s))
+	q.sortInto(s)
+	return s
+}
+
+// sortInto copies q's elements into s, of their number, in the order Pop
+// would return them.
+func (q *Queue[T]) sortInto(s []T) {
 	copy(s, q.s)
 	if q.less != nil {
 		slices.SortFunc(s, func(a, b T) int {
@@ -26,17 +36,33 @@ func (q *Queue[T]) sorted() []T {
 			return 0
 		})
 	}
-	return s
 }
 
 // MarshalJSON encodes q as a JSON array of its elements in the order Pop
 // would return them, as encoding/json encodes a slice; a nil *Queue
 // encodes as null. It writes nothing to q.
 func (q *Queue[T]) MarshalJSON() ([]byte, error) {
+	return bumpjson.MarshalAppender(q)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes q as
+// MarshalJSON does, straight to its output, with the sorted copy of the
+// elements in the encoding's allocator rather than on the Go heap.
+func (q *Queue[T]) AppendJSON(e *bumpjson.EncodeState) error {
 	if q == nil {
-		return []byte("null"), nil
+		return bumpjson.EncodeSlice[T](e, nil)
 	}
-	return json.Marshal(q.sorted())
+	q.check()
+	a := e.Allocator()
+	s, err := bump.AllocateSlice[T](a, len(q.s))
+	if err != nil {
+		return err
+	}
+	q.sortInto(s)
+	err = bumpjson.EncodeSlice(e, s)
+	clear(s)
+	bump.FreeSlice(a, s)
+	return err
 }
 
 // UnmarshalJSON replaces the elements of q with those of the JSON array

@@ -1,8 +1,6 @@
 package str
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -19,15 +17,16 @@ import (
 // String only when encoding/json can take its address (json.Marshal(&v),
 // not json.Marshal(v), which gives {}). Decoding works for both.
 func (s *String) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
 	// The encoder that called MarshalJSON escapes HTML in what it returns
 	// if, and only if, it is set to, as it does for a string.
-	e.SetEscapeHTML(false)
-	if err := e.Encode(s.view()); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return bumpjson.MarshalAppender(s)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes s as
+// MarshalJSON does, straight to its output rather than through a []byte
+// on the Go heap.
+func (s *String) AppendJSON(e *bumpjson.EncodeState) error {
+	return bumpjson.EncodeString(e, s.view())
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it replaces the content of

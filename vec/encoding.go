@@ -1,7 +1,6 @@
 package vec
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -11,12 +10,20 @@ import (
 // MarshalJSON implements [json.Marshaler]: v encodes as its elements do
 // as a slice, a JSON array (or, for a Vec[byte], a base64 string, as
 // []byte encodes). An empty Vec encodes as [], even one with no storage;
-// a nil *Vec encodes as null.
+// a nil *Vec encodes as null. Whether <, > and & are escaped in strings
+// follows the encoder that calls it, as for a slice.
 func (v *Vec[T]) MarshalJSON() ([]byte, error) {
+	return bumpjson.MarshalAppender(v)
+}
+
+// AppendJSON implements [bumpjson.Appender]: bumpjson encodes v as
+// MarshalJSON does, straight to its output rather than through a []byte
+// on the Go heap.
+func (v *Vec[T]) AppendJSON(e *bumpjson.EncodeState) error {
 	if v == nil {
-		return []byte("null"), nil
+		return bumpjson.EncodeSlice[T](e, nil)
 	}
-	return json.Marshal(v.view())
+	return bumpjson.EncodeSlice(e, v.view())
 }
 
 // UnmarshalJSON implements [json.Unmarshaler]: it replaces v's elements
