@@ -51,8 +51,8 @@ type encPlan struct {
 	// one on an addressable value, for which a pointer receiver's
 	// methods count too (its condAddrEncoder).
 	val, addr encMethod
-	number    bool // json.Number
-	bytes     bool // a slice that encodes as base64
+	number    bool    // json.Number
+	bytes     bool    // a slice that encodes as base64
 	asKey     keyKind // how a map key of type t becomes a member name
 	key       keyKind // a map's keys
 	elem      *encPlan
