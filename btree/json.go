@@ -28,7 +28,7 @@ func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
 // on the Go heap.
 func (m *Map[K, V]) AppendJSON(e *bumpjson.EncodeState) error {
 	if m == nil {
-		return bumpjson.EncodeObject[K, V](e, nil)
+		return bumpjson.EncodeSlice[K](e, nil) // null
 	}
 	if m.Len() > 0 {
 		switch kt := reflect.TypeFor[K](); kt.Kind() {
@@ -41,7 +41,12 @@ func (m *Map[K, V]) AppendJSON(e *bumpjson.EncodeState) error {
 			}
 		}
 	}
-	return bumpjson.EncodeObject(e, m.All())
+	obj := bumpjson.BeginObject[K, V](e)
+	var from K
+	m.ascend(from, true, func(k K, v V) bool {
+		return obj.Add(k, v) == nil
+	})
+	return obj.End()
 }
 
 // parseKey returns the key the text s stands for, as encoding/json

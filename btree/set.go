@@ -198,9 +198,14 @@ func (s *Set[K]) MarshalJSON() ([]byte, error) {
 // on the Go heap.
 func (s *Set[K]) AppendJSON(e *bumpjson.EncodeState) error {
 	if s == nil {
-		return bumpjson.EncodeSeq[K](e, nil)
+		return bumpjson.EncodeSlice[K](e, nil)
 	}
-	return bumpjson.EncodeSeq(e, s.All())
+	arr := bumpjson.BeginArray[K](e)
+	var from K
+	s.m.ascend(from, true, func(k K, _ struct{}) bool {
+		return arr.Add(k) == nil
+	})
+	return arr.End()
 }
 
 // elements returns the elements of s in a new slice.

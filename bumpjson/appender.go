@@ -3,7 +3,6 @@ package bumpjson
 import (
 	"encoding/base64"
 	"encoding/json"
-	"iter"
 	"reflect"
 	"unsafe"
 
@@ -18,10 +17,10 @@ import (
 // both, with the same result: encoding/json only knows MarshalJSON, which
 // [MarshalAppender] implements with AppendJSON.
 //
-// AppendJSON must encode exactly one value, with one call of one of the
-// functions of this package that take the [EncodeState] ([EncodeValue],
-// [EncodeSlice], [EncodeSeq], [EncodeMap], [EncodeObject],
-// [EncodeString]), and must not keep e. Errors it returns, and those of
+// AppendJSON must encode exactly one value, with one call of
+// [EncodeValue], [EncodeSlice] or [EncodeString], or one array or object
+// made with [BeginArray], [BeginMap] or [BeginObject] and closed, and
+// must not keep e. Errors it returns, and those of
 // the values it encodes, are returned as a *json.MarshalerError, as
 // encoding/json returns those of MarshalJSON.
 type Appender interface {
@@ -35,7 +34,7 @@ type Appender interface {
 // Errors are x's, not wrapped.
 func MarshalAppender(x Appender) ([]byte, error) {
 	e, _ := newEncodeState(nil)
-	err := e.callAppender(x)
+	err := e.callAppender(reflect.TypeOf(x), x)
 	out := e.buf
 	e.buf = nil
 	e.free()
@@ -71,149 +70,302 @@ func EncodeSlice[T any](e *EncodeState, s []T) error {
 	return e.slice(encPlanFor(reflect.TypeFor[[]T]()), unsafe.Pointer(unsafe.SliceData(s)), len(s))
 }
 
-// EncodeSeq appends the values of seq as [EncodeSlice] appends the slice
-// of them, without making that slice: a JSON array (a base64 string for
-// bytes); a nil seq is null. It panics if e is not the EncodeState of an
+// EncodeString appends s as json.Marshal encodes a string: quoted,
+// escaped, invalid UTF-8 replaced by U+FFFD, and <, > and & escaped if
+// the encoding escapes HTML. It panics if e is not the EncodeState of an
 // AppendJSON call in progress.
-func EncodeSeq[T any](e *EncodeState, seq iter.Seq[T]) error {
-	e.begin("EncodeSeq")
-	pl := encPlanFor(reflect.TypeFor[[]T]())
-	if seq == nil {
-		return e.writeString("null")
-	}
-	if pl.bytes {
-		return e.base64Seq(func(yield func(byte) bool) {
-			for v := range seq {
-				if !yield(*(*byte)(unsafe.Pointer(&v))) {
-					return
-				}
-			}
-		})
-	}
-	// Each value is encoded from a copy in e's allocator, where it is
-	// addressable, as a slice's elements are.
-	slot, err := bump.AllocateSlice[T](e.a, 1)
-	if err != nil {
-		return err
-	}
-	defer bump.FreeSlice(e.a, slot)
-	e.ptrLevel++
-	if err := e.writeByte('['); err != nil {
-		return err
-	}
-	first := true
-	for v := range seq {
-		if !first {
-			if err := e.writeByte(','); err != nil {
-				return err
-			}
-		}
-		first = false
-		slot[0] = v
-		if err := e.value(pl.elem, unsafe.Pointer(&slot[0]), true, false); err != nil {
-			return err
-		}
-	}
-	clear(slot)
-	e.ptrLevel--
-	return e.writeByte(']')
+func EncodeString(e *EncodeState, s string) error {
+	e.begin("EncodeString")
+	return e.str(stringBytes(s))
 }
 
-// base64Seq appends the bytes of seq as a base64 JSON string, as
-// encoding/json encodes a []byte.
-func (e *EncodeState) base64Seq(seq iter.Seq[byte]) error {
-	if err := e.writeByte('"'); err != nil {
-		return err
+// An ArrayEncoder appends a JSON array element by element, for an
+// [Appender] whose elements are not in one slice: [BeginArray] starts it,
+// Add appends each element as [EncodeSlice] appends those of a []T (a
+// []byte's as base64), and End closes it. It is used through a variable,
+// and only until End.
+type ArrayEncoder[T any] struct {
+	e     *EncodeState
+	elem  *encPlan
+	slot  []T // a copy of the element encoded, in e's allocator
+	n     int
+	bytes bool    // base64: group holds the bytes not yet encoded
+	group [3]byte // in base64
+	err   error
+}
+
+// BeginArray starts a JSON array of T, as EncodeSlice encodes a non-nil
+// []T. It panics if e is not the EncodeState of an AppendJSON call in
+// progress.
+func BeginArray[T any](e *EncodeState) ArrayEncoder[T] {
+	e.begin("BeginArray")
+	e.open++
+	pl := encPlanFor(reflect.TypeFor[[]T]())
+	ae := ArrayEncoder[T]{e: e, elem: pl.elem, bytes: pl.bytes}
+	if ae.bytes {
+		ae.err = e.writeByte('"')
+	} else {
+		ae.err = e.writeByte('[')
+		e.ptrLevel++
 	}
-	var group [3]byte
-	n := 0
-	for c := range seq {
-		group[n] = c
-		if n++; n == len(group) {
-			if err := e.grow(4); err != nil {
-				return err
+	return ae
+}
+
+// Add appends v to the array. It returns the error of the encoding, if
+// this or an earlier Add failed, and then End returns it too.
+func (ae *ArrayEncoder[T]) Add(v T) error {
+	e := ae.e
+	if e == nil {
+		panic("bumpjson: ArrayEncoder.Add without BeginArray, or after End")
+	}
+	if ae.err != nil {
+		return ae.err
+	}
+	if ae.bytes {
+		ae.group[ae.n%3] = *(*byte)(unsafe.Pointer(&v))
+		if ae.n++; ae.n%3 == 0 {
+			if ae.err = e.grow(4); ae.err == nil {
+				e.buf = base64.StdEncoding.AppendEncode(e.buf, ae.group[:])
 			}
-			e.buf = base64.StdEncoding.AppendEncode(e.buf, group[:])
-			n = 0
+		}
+		return ae.err
+	}
+	if ae.n > 0 {
+		if ae.err = e.writeByte(','); ae.err != nil {
+			return ae.err
 		}
 	}
-	if err := e.grow(5); err != nil {
+	ae.n++
+	if ae.elem.scalar {
+		ae.err = e.scalar(ae.elem, unsafe.Pointer(&v), false)
+		return ae.err
+	}
+	// Other values are encoded from a copy in the arena, where they are
+	// addressable, as a slice's elements are.
+	if ae.slot == nil {
+		if ae.slot, ae.err = bump.AllocateSlice[T](e.a, 1); ae.err != nil {
+			return ae.err
+		}
+	}
+	ae.slot[0] = v
+	ae.err = e.value(ae.elem, unsafe.Pointer(&ae.slot[0]), true, false)
+	return ae.err
+}
+
+// End closes the array and returns the first error of the encoding.
+func (ae *ArrayEncoder[T]) End() error {
+	e := ae.e
+	if e == nil {
+		panic("bumpjson: ArrayEncoder.End without BeginArray, or twice")
+	}
+	if ae.slot != nil {
+		clear(ae.slot)
+		bump.FreeSlice(e.a, ae.slot)
+		ae.slot = nil
+	}
+	if ae.err == nil {
+		if ae.bytes {
+			if ae.err = e.grow(5); ae.err == nil {
+				e.buf = append(base64.StdEncoding.AppendEncode(e.buf, ae.group[:ae.n%3]), '"')
+			}
+		} else {
+			ae.err = e.writeByte(']')
+			e.ptrLevel--
+		}
+	}
+	e.open--
+	ae.e = nil
+	return ae.err
+}
+
+// A MapEncoder appends a JSON object member by member, for an [Appender]
+// whose entries are not in a Go map: [BeginMap] starts one whose members
+// are sorted as json.Marshal sorts a map's, [BeginObject] one whose
+// members are in the order they are added; Add adds each entry and End
+// closes the object. Keys become member names as a map's keys do (a
+// string as it is, the text of an encoding.TextMarshaler, an integer in
+// decimal) and values are encoded as a map's (not addressable). It is
+// used through a variable, and only until End.
+type MapEncoder[K, V any] struct {
+	e      *EncodeState
+	kp, vp *encPlan
+	sorted bool
+	// A sorted object's entries are collected until End, with the
+	// values that do not fit in them in vals.
+	ents  []mapEntry
+	vals  []V
+	slot  []V // an unsorted object's value, copied to e's allocator
+	kslot []K // a TextMarshaler key, copied to e's allocator
+	n     int
+	err   error
+}
+
+// BeginMap starts a JSON object encoded as json.Marshal encodes a
+// map[K]V: the members are collected and sorted by name at End. If K
+// cannot name a member, the encoding fails with encoding/json's
+// *json.UnsupportedTypeError for map[K]V, even with no entries. It panics
+// if e is not the EncodeState of an AppendJSON call in progress.
+func BeginMap[K comparable, V any](e *EncodeState) MapEncoder[K, V] {
+	e.begin("BeginMap")
+	e.open++
+	pl := encPlanFor(reflect.TypeFor[map[K]V]())
+	me := MapEncoder[K, V]{e: e, kp: encPlanFor(pl.t.Key()), vp: pl.elem, sorted: true}
+	if pl.key == keyUnsupported {
+		me.err = &json.UnsupportedTypeError{Type: pl.t}
+	}
+	return me
+}
+
+// BeginObject starts a JSON object whose members come in the order they
+// are added, for containers whose order is their own. A key of a type
+// that cannot name a member fails the encoding with a
+// *json.UnsupportedTypeError for K when it is added. It panics if e is
+// not the EncodeState of an AppendJSON call in progress.
+func BeginObject[K, V any](e *EncodeState) MapEncoder[K, V] {
+	e.begin("BeginObject")
+	e.open++
+	me := MapEncoder[K, V]{e: e, kp: encPlanFor(reflect.TypeFor[K]()), vp: encPlanFor(reflect.TypeFor[V]())}
+	me.err = e.writeByte('{')
+	e.ptrLevel++
+	return me
+}
+
+// Add adds the entry k: v. It returns the error of the encoding, if this
+// or an earlier Add failed, and then End returns it too.
+func (me *MapEncoder[K, V]) Add(k K, v V) error {
+	e := me.e
+	if e == nil {
+		panic("bumpjson: MapEncoder.Add without BeginMap or BeginObject, or after End")
+	}
+	if me.err != nil {
+		return me.err
+	}
+	if me.sorted {
+		me.err = me.collect(k, v)
+		return me.err
+	}
+	if me.kp.asKey == keyUnsupported {
+		me.err = &json.UnsupportedTypeError{Type: me.kp.t}
+		return me.err
+	}
+	if me.n > 0 {
+		if me.err = e.writeByte(','); me.err != nil {
+			return me.err
+		}
+	}
+	me.n++
+	var ent mapEntry
+	if me.err = me.key(&ent, k); me.err != nil {
+		return me.err
+	}
+	if me.err = e.str(stringBytes(ent.name())); me.err != nil {
+		return me.err
+	}
+	if me.err = e.writeByte(':'); me.err != nil {
+		return me.err
+	}
+	if me.vp.scalar {
+		me.err = e.scalar(me.vp, unsafe.Pointer(&v), false)
+		return me.err
+	}
+	if me.slot == nil {
+		if me.slot, me.err = bump.AllocateSlice[V](e.a, 1); me.err != nil {
+			return me.err
+		}
+	}
+	me.slot[0] = v
+	me.err = e.value(me.vp, unsafe.Pointer(&me.slot[0]), false, false)
+	return me.err
+}
+
+// collect adds an entry of a sorted object, in storage from e's
+// allocator that grows as append would.
+func (me *MapEncoder[K, V]) collect(k K, v V) error {
+	e := me.e
+	if len(me.ents) == cap(me.ents) {
+		grown, err := bump.ResizeSlice(e.a, me.ents[:cap(me.ents)], bump.GrowCap(cap(me.ents), len(me.ents)+1))
+		if err != nil {
+			return err
+		}
+		me.ents = grown[:len(me.ents)]
+	}
+	me.ents = me.ents[:len(me.ents)+1]
+	ent := &me.ents[len(me.ents)-1]
+	if err := me.key(ent, k); err != nil {
 		return err
 	}
-	e.buf = append(base64.StdEncoding.AppendEncode(e.buf, group[:n]), '"')
+	if inlineValue(me.vp) {
+		*(*V)(unsafe.Pointer(&ent.small)) = v
+		return nil
+	}
+	if len(me.vals) == cap(me.vals) {
+		grown, err := bump.ResizeSlice(e.a, me.vals[:cap(me.vals)], bump.GrowCap(cap(me.vals), len(me.vals)+1))
+		if err != nil {
+			return err
+		}
+		me.vals = grown[:len(me.vals)]
+	}
+	me.vals = append(me.vals, v)
 	return nil
 }
 
-// EncodeMap appends the entries of seq as json.Marshal encodes a map[K]V
-// that holds them: a JSON object whose member names are the keys (a
-// string as it is, the text of an encoding.TextMarshaler, an integer in
-// decimal) sorted as encoding/json sorts them, and whose values are
-// encoded as a map's (not addressable); a nil seq is null. If seq yields
-// a key twice, both members are encoded. Keys of other types give
-// encoding/json's *json.UnsupportedTypeError for map[K]V. It panics if e
-// is not the EncodeState of an AppendJSON call in progress.
-func EncodeMap[K comparable, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
-	e.begin("EncodeMap")
-	pl := encPlanFor(reflect.TypeFor[map[K]V]())
-	kp := encPlanFor(pl.t.Key())
-	if pl.key == keyUnsupported {
-		return &json.UnsupportedTypeError{Type: pl.t}
+// End closes the object (for a sorted one, sorts and encodes its
+// members) and returns the first error of the encoding.
+func (me *MapEncoder[K, V]) End() error {
+	e := me.e
+	if e == nil {
+		panic("bumpjson: MapEncoder.End without BeginMap or BeginObject, or twice")
 	}
-	if seq == nil {
-		return e.writeString("null")
-	}
-	// The entries, and the values that do not fit in them, are collected
-	// in storage from e's allocator that grows as append would, then
-	// sorted and encoded.
-	var ents []mapEntry
-	var vals []V
-	inline := inlineValue(pl.elem)
-	defer func() {
-		bump.FreeSlice(e.a, vals)
-		bump.FreeSlice(e.a, ents)
-	}()
-	for k, v := range seq {
-		if len(ents) == cap(ents) {
-			grown, err := bump.ResizeSlice(e.a, ents[:cap(ents)], bump.GrowCap(cap(ents), len(ents)+1))
-			if err != nil {
-				return err
+	if me.sorted && me.err == nil {
+		if !inlineValue(me.vp) {
+			for i := range me.vals {
+				me.ents[i].val = unsafe.Pointer(&me.vals[i])
 			}
-			ents = grown[:len(ents)]
 		}
-		ents = ents[:len(ents)+1]
-		ent := &ents[len(ents)-1]
-		if err := e.genericKey(kp, pl.elem, ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
-			return err
-		}
-		if inline {
-			*(*V)(unsafe.Pointer(&ent.small)) = v
-			continue
-		}
-		if len(vals) == cap(vals) {
-			grown, err := bump.ResizeSlice(e.a, vals[:cap(vals)], bump.GrowCap(cap(vals), len(vals)+1))
-			if err != nil {
-				return err
-			}
-			vals = grown[:len(vals)]
-		}
-		vals = append(vals, v)
+		e.ptrLevel++
+		me.err = e.members(me.vp, me.ents)
+		e.ptrLevel--
+	} else if !me.sorted && me.err == nil {
+		me.err = e.writeByte('}')
+		e.ptrLevel--
 	}
-	if !inline {
-		for i := range vals {
-			ents[i].val = unsafe.Pointer(&vals[i])
-		}
-	}
-	e.ptrLevel++
-	err := e.members(pl.elem, ents)
-	e.ptrLevel--
-	clear(vals)
-	return err
+	clear(me.vals[:cap(me.vals)])
+	clear(me.ents[:cap(me.ents)])
+	clear(me.slot)
+	clear(me.kslot)
+	bump.FreeSlice(e.a, me.vals[:cap(me.vals)])
+	bump.FreeSlice(e.a, me.ents[:cap(me.ents)])
+	bump.FreeSlice(e.a, me.slot)
+	bump.FreeSlice(e.a, me.kslot)
+	me.vals, me.ents, me.slot, me.kslot = nil, nil, nil, nil
+	e.open--
+	me.e = nil
+	return me.err
 }
 
-// genericKey makes the key at p, of key plan kp, the name of ent; elem
-// is the plan of the values, and boxed returns the key as an interface,
-// for a TextMarshaler.
-func (e *EncodeState) genericKey(kp, elem *encPlan, ent *mapEntry, p unsafe.Pointer, boxed func() any) error {
+// key makes k the name of ent. A TextMarshaler key that an interface
+// holds behind a pointer has its method called through a pointer to a
+// copy in e's allocator (*K has K's methods): converted to an interface,
+// k would be copied to the Go heap.
+func (me *MapEncoder[K, V]) key(ent *mapEntry, k K) error {
+	e, kp := me.e, me.kp
+	if kp.asKey != keyText || kp.direct || kp.kind == kInterface || kp.size == 0 {
+		return e.entryKey(kp, me.vp, ent, unsafe.Pointer(&k), func() any { return k })
+	}
+	if me.kslot == nil {
+		var err error
+		if me.kslot, err = bump.AllocateSlice[K](e.a, 1); err != nil {
+			return err
+		}
+	}
+	me.kslot[0] = k
+	return e.textKey(kp.t, me.vp.t, ent, reflect.NewAt(kp.t, unsafe.Pointer(&me.kslot[0])))
+}
+
+// entryKey makes the key at p, of key plan kp, the name of ent; elem is
+// the plan of the values, and boxed returns the key as an interface, for
+// a TextMarshaler. It does not keep p.
+func (e *EncodeState) entryKey(kp, elem *encPlan, ent *mapEntry, p unsafe.Pointer, boxed func() any) error {
 	switch kp.asKey {
 	case keyString:
 		ent.key = *(*string)(p)
@@ -225,67 +377,4 @@ func (e *EncodeState) genericKey(kp, elem *encPlan, ent *mapEntry, p unsafe.Poin
 		return e.textKey(kp.t, elem.t, ent, reflect.ValueOf(boxed()))
 	}
 	return nil
-}
-
-// EncodeObject appends the entries of seq as a JSON object, in the order
-// seq yields them, their keys and values encoded as [EncodeMap] encodes
-// them: for containers whose order is their own rather than sorted by
-// key. A key of a type a JSON object cannot name gives a
-// *json.UnsupportedTypeError for K, when seq yields one. A nil seq is
-// null. It panics if e is not the EncodeState of an AppendJSON call in
-// progress.
-func EncodeObject[K, V any](e *EncodeState, seq iter.Seq2[K, V]) error {
-	e.begin("EncodeObject")
-	kp, vp := encPlanFor(reflect.TypeFor[K]()), encPlanFor(reflect.TypeFor[V]())
-	if seq == nil {
-		return e.writeString("null")
-	}
-	// Each value is encoded from a copy in e's allocator.
-	slot, err := bump.AllocateSlice[V](e.a, 1)
-	if err != nil {
-		return err
-	}
-	defer bump.FreeSlice(e.a, slot)
-	e.ptrLevel++
-	if err := e.writeByte('{'); err != nil {
-		return err
-	}
-	first := true
-	for k, v := range seq {
-		if !first {
-			if err := e.writeByte(','); err != nil {
-				return err
-			}
-		}
-		first = false
-		if kp.asKey == keyUnsupported {
-			return &json.UnsupportedTypeError{Type: kp.t}
-		}
-		var ent mapEntry
-		if err := e.genericKey(kp, vp, &ent, unsafe.Pointer(&k), func() any { return k }); err != nil {
-			return err
-		}
-		if err := e.str(stringBytes(ent.name())); err != nil {
-			return err
-		}
-		if err := e.writeByte(':'); err != nil {
-			return err
-		}
-		slot[0] = v
-		if err := e.value(vp, unsafe.Pointer(&slot[0]), false, false); err != nil {
-			return err
-		}
-	}
-	clear(slot)
-	e.ptrLevel--
-	return e.writeByte('}')
-}
-
-// EncodeString appends s as json.Marshal encodes a string: quoted,
-// escaped, invalid UTF-8 replaced by U+FFFD, and <, > and & escaped if
-// the encoding escapes HTML. It panics if e is not the EncodeState of an
-// AppendJSON call in progress.
-func EncodeString(e *EncodeState, s string) error {
-	e.begin("EncodeString")
-	return e.str(stringBytes(s))
 }

@@ -58,6 +58,18 @@
 // same messages and offsets. A differential test over encoding/json's own
 // cases and a real document, and a fuzz target, hold the two together.
 //
+// # Encoding
+//
+// [Append] and [Encoder] are json.Marshal and json.Encoder with an
+// allocator: the same bytes and the same errors, with the output, the
+// encoder's state and the storage that sorting a map's keys needs in the
+// arena. Types that implement [Appender] (bumpkit's containers, and the
+// user's own types) encode straight to the output rather than through a
+// MarshalJSON []byte; [BeginArray], [BeginMap] and [BeginObject] build
+// an array or an object element by element for those whose elements are
+// not in one slice. Once warm, encoding takes nothing from the Go heap
+// but what the values' own MarshalJSON and MarshalText methods allocate.
+//
 // # Cost
 //
 // The first decoding of a type computes a plan for it with reflect, cached

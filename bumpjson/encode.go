@@ -50,8 +50,8 @@ func Append(a bump.Allocator, dst []byte, v any) ([]byte, error) {
 // EncodeState is an encoding in progress, which bumpjson hands to the
 // AppendJSON method of an [Appender]. It is valid only until that method
 // returns, and only for the functions of this package that encode to it
-// ([EncodeValue], [EncodeSlice], [EncodeSeq], [EncodeMap], [EncodeObject],
-// [EncodeString]).
+// ([EncodeValue], [EncodeSlice], [EncodeString], [BeginArray], [BeginMap],
+// [BeginObject]).
 type EncodeState struct {
 	output
 	escapeHTML bool
@@ -63,10 +63,12 @@ type EncodeState struct {
 	// word holds the value encode was given, when an interface holds it
 	// in its data word, so that it has an address.
 	word unsafe.Pointer
-	// appending counts the AppendJSON calls in progress, and values the
-	// values the innermost one encoded: it must encode exactly one.
+	// appending counts the AppendJSON calls in progress, values the
+	// values the innermost one encoded (it must encode exactly one), and
+	// open the arrays and objects it began and has not ended.
 	appending int
 	values    int
+	open      int
 	heap      bool // from encodeStates rather than from a
 }
 
@@ -163,38 +165,8 @@ func (e *EncodeState) value(pl *encPlan, p unsafe.Pointer, addr, quoted bool) er
 		return e.method(pl, p, m)
 	}
 	switch pl.kind {
-	case kBool:
-		if err := e.grow(7); err != nil {
-			return err
-		}
-		b := mayQuote(e.buf, quoted)
-		b = strconv.AppendBool(b, *(*bool)(p))
-		e.buf = mayQuote(b, quoted)
-	case kInt:
-		if err := e.grow(22); err != nil {
-			return err
-		}
-		b := mayQuote(e.buf, quoted)
-		b = strconv.AppendInt(b, loadInt(p, pl.bits), 10)
-		e.buf = mayQuote(b, quoted)
-	case kUint:
-		if err := e.grow(22); err != nil {
-			return err
-		}
-		b := mayQuote(e.buf, quoted)
-		b = strconv.AppendUint(b, loadUint(p, pl.bits), 10)
-		e.buf = mayQuote(b, quoted)
-	case kFloat:
-		return e.float(pl, p, quoted)
-	case kString:
-		s := *(*string)(p)
-		switch {
-		case pl.number:
-			return e.number(s, quoted)
-		case quoted:
-			return e.quotedString(s)
-		}
-		return e.str(stringBytes(s))
+	case kBool, kInt, kUint, kFloat, kString:
+		return e.scalar(pl, p, quoted)
 	case kStruct:
 		return e.structValue(pl, p, addr)
 	case kMap:
@@ -225,6 +197,48 @@ func (e *EncodeState) value(pl *encPlan, p unsafe.Pointer, addr, quoted bool) er
 		return e.value(dyn, q, false, quoted)
 	default:
 		return &json.UnsupportedTypeError{Type: pl.t}
+	}
+}
+
+// scalar appends the boolean, number or string of plan pl at p. It does
+// not keep p, so that callers may pass the address of a local.
+func (e *EncodeState) scalar(pl *encPlan, p unsafe.Pointer, quoted bool) error {
+	switch pl.kind {
+	case kBool:
+		if err := e.grow(7); err != nil {
+			return err
+		}
+		b := mayQuote(e.buf, quoted)
+		b = strconv.AppendBool(b, *(*bool)(p))
+		e.buf = mayQuote(b, quoted)
+	case kInt:
+		if err := e.grow(22); err != nil {
+			return err
+		}
+		b := mayQuote(e.buf, quoted)
+		b = strconv.AppendInt(b, loadInt(p, pl.bits), 10)
+		e.buf = mayQuote(b, quoted)
+	case kUint:
+		if err := e.grow(22); err != nil {
+			return err
+		}
+		b := mayQuote(e.buf, quoted)
+		b = strconv.AppendUint(b, loadUint(p, pl.bits), 10)
+		e.buf = mayQuote(b, quoted)
+	case kFloat:
+		if pl.bits == 32 {
+			return e.float(pl, float64(*(*float32)(p)), quoted)
+		}
+		return e.float(pl, *(*float64)(p), quoted)
+	default: // kString
+		s := *(*string)(p)
+		switch {
+		case pl.number:
+			return e.number(s, quoted)
+		case quoted:
+			return e.quotedString(s)
+		}
+		return e.str(stringBytes(s))
 	}
 	return nil
 }
@@ -315,18 +329,14 @@ func stringBytes(s string) []byte {
 	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
-// float appends the float of plan pl at p as encoding/json's floatEncoder
+// float appends f, of float plan pl, as encoding/json's floatEncoder
 // does: like ES6's number to string conversion, and an error for NaN and
 // infinities.
-func (e *EncodeState) float(pl *encPlan, p unsafe.Pointer, quoted bool) error {
-	var f float64
-	if pl.bits == 32 {
-		f = float64(*(*float32)(p))
-	} else {
-		f = *(*float64)(p)
-	}
+func (e *EncodeState) float(pl *encPlan, f float64, quoted bool) error {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		return &json.UnsupportedValueError{Value: reflect.NewAt(pl.t, p).Elem(), Str: strconv.FormatFloat(f, 'g', -1, pl.bits)}
+		v := reflect.New(pl.t).Elem()
+		v.SetFloat(f)
+		return &json.UnsupportedValueError{Value: v, Str: strconv.FormatFloat(f, 'g', -1, pl.bits)}
 	}
 	if err := e.grow(40); err != nil {
 		return err
@@ -599,7 +609,7 @@ func (f failingText) MarshalText() ([]byte, error) { return nil, f.err }
 // would call its MarshalJSON; t is the type encoded, for errors.
 func (e *EncodeState) appender(t reflect.Type, ap Appender) error {
 	mark := len(e.buf)
-	err := e.callAppender(ap)
+	err := e.callAppender(t, ap)
 	if err != nil {
 		e.buf = e.buf[:mark]
 		return &json.MarshalerError{Type: t, Err: err}
@@ -608,16 +618,22 @@ func (e *EncodeState) appender(t reflect.Type, ap Appender) error {
 }
 
 // callAppender calls ap's AppendJSON and checks that it encoded one value.
-func (e *EncodeState) callAppender(ap Appender) error {
-	values := e.values
-	e.values = 0
+// t is the type encoded, for the errors: ap may be a pointer to it, the
+// method called through the pointer.
+func (e *EncodeState) callAppender(t reflect.Type, ap Appender) error {
+	values, open := e.values, e.open
+	e.values, e.open = 0, 0
 	e.appending++
 	err := ap.AppendJSON(e)
 	e.appending--
-	n := e.values
-	e.values = values
-	if err == nil && n != 1 {
-		err = fmt.Errorf("bumpjson: %T.AppendJSON encoded %d values, want 1", ap, n)
+	n, unclosed := e.values, e.open
+	e.values, e.open = values, open
+	switch {
+	case err != nil:
+	case n != 1:
+		err = fmt.Errorf("bumpjson: %v.AppendJSON encoded %d values, want 1", t, n)
+	case unclosed != 0:
+		err = fmt.Errorf("bumpjson: %v.AppendJSON left an array or object open", t)
 	}
 	return err
 }

@@ -51,6 +51,9 @@ type encPlan struct {
 	// one on an addressable value, for which a pointer receiver's
 	// methods count too (its condAddrEncoder).
 	val, addr encMethod
+	// scalar is set for the kinds encoded from their bits alone, with no
+	// method: booleans, numbers and strings.
+	scalar    bool
 	number    bool    // json.Number
 	bytes     bool    // a slice that encodes as base64
 	asKey     keyKind // how a map key of type t becomes a member name
@@ -172,6 +175,10 @@ func buildEncPlan(t reflect.Type, building map[reflect.Type]*encPlan) *encPlan {
 	}
 	p.asKey = keyKindOf(t)
 	p.val, p.addr = methodsOf(t)
+	switch p.kind {
+	case kBool, kInt, kUint, kFloat, kString:
+		p.scalar = p.val == encKind && p.addr == encKind
+	}
 	encPlans.LoadOrStore(t, p)
 	return p
 }

@@ -1,6 +1,7 @@
 package bumpjson_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -95,4 +96,51 @@ func ExampleAppend() {
 	fmt.Println(string(out)) // write out before the arena is reset
 	arena.Reset()
 	// Output: {"count":3,"longest":"allocation"}
+}
+
+// A Histogram counts values in buckets of Width: 0 to Width-1, Width to
+// 2*Width-1, and so on.
+type Histogram struct {
+	Width  int
+	Counts [4]int
+}
+
+// AppendJSON encodes h as the object of its non-empty buckets, named by
+// their lower bound, in ascending order: {"0":2,"20":1}. The members go
+// straight to the output, with no map or slice made for them.
+func (h *Histogram) AppendJSON(e *bumpjson.EncodeState) error {
+	obj := bumpjson.BeginObject[int, int](e)
+	for i, n := range h.Counts {
+		if n > 0 {
+			obj.Add(i*h.Width, n)
+		}
+	}
+	return obj.End()
+}
+
+// MarshalJSON encodes h as AppendJSON does, for encoding/json.
+func (h *Histogram) MarshalJSON() ([]byte, error) {
+	return bumpjson.MarshalAppender(h)
+}
+
+// A type of the user's own that encodes straight to the output: bumpjson
+// calls its AppendJSON, encoding/json its MarshalJSON, with the same
+// result.
+func ExampleAppender() {
+	h := &Histogram{Width: 10}
+	for _, v := range []int{3, 7, 25, 31, 12, 1} {
+		h.Counts[v/h.Width]++
+	}
+	arena := new(bump.Bump)
+	out, err := bumpjson.Append(arena, nil, map[string]any{"latency": h})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(out))
+	std, _ := json.Marshal(map[string]any{"latency": h})
+	fmt.Println(string(std))
+	// Output:
+	// {"latency":{"0":3,"10":1,"20":1,"30":1}}
+	// {"latency":{"0":3,"10":1,"20":1,"30":1}}
 }

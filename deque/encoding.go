@@ -21,9 +21,17 @@ func (d *Deque[T]) MarshalJSON() ([]byte, error) {
 // on the Go heap.
 func (d *Deque[T]) AppendJSON(e *bumpjson.EncodeState) error {
 	if d == nil {
-		return bumpjson.EncodeSeq[T](e, nil)
+		return bumpjson.EncodeSlice[T](e, nil)
 	}
-	return bumpjson.EncodeSeq(e, d.Values())
+	arr := bumpjson.BeginArray[T](e)
+	front, back := d.Slices()
+	for _, x := range front {
+		arr.Add(x)
+	}
+	for _, x := range back {
+		arr.Add(x)
+	}
+	return arr.End()
 }
 
 // UnmarshalJSON replaces the elements of d with those of the JSON array

@@ -37,9 +37,18 @@ func (m *Map[K, V]) MarshalJSON() ([]byte, error) {
 // and a []byte on the Go heap.
 func (m *Map[K, V]) AppendJSON(e *bumpjson.EncodeState) error {
 	if m == nil {
-		return bumpjson.EncodeMap[K, V](e, nil)
+		var null map[K]V
+		return bumpjson.EncodeValue(e, &null)
 	}
-	return bumpjson.EncodeMap(e, m.All())
+	obj := bumpjson.BeginMap[K, V](e)
+	// The iterator rather than All, whose loop body would be a closure
+	// on the Go heap.
+	it := m.iter()
+	defer it.stop()
+	for s := it.next(); s != nil; s = it.next() {
+		obj.Add(s.key, s.value)
+	}
+	return obj.End()
 }
 
 // UnmarshalJSON decodes a JSON object into m, replacing its entries, as
