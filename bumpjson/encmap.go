@@ -5,9 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
-	"strings"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -42,7 +41,16 @@ func (m *mapEntry) name() string {
 func (m *mapEntry) setInt(n int64)   { m.numLen = uint8(len(strconv.AppendInt(m.num[:0], n, 10))) }
 func (m *mapEntry) setUint(n uint64) { m.numLen = uint8(len(strconv.AppendUint(m.num[:0], n, 10))) }
 
-func compareEntries(a, b mapEntry) int { return strings.Compare(a.name(), b.name()) }
+// byName sorts entries by name in place, through the EncodeState's
+// sorter field: a byName converted to sort.Interface would be a slice
+// header on the Go heap, a pointer to the field is not. (slices.SortFunc
+// would pass the entries to the comparison by value, and their names'
+// addresses would move those copies to the Go heap.)
+type byName []mapEntry
+
+func (s *byName) Len() int           { return len(*s) }
+func (s *byName) Less(i, j int) bool { return (*s)[i].name() < (*s)[j].name() }
+func (s *byName) Swap(i, j int)      { (*s)[i], (*s)[j] = (*s)[j], (*s)[i] }
 
 // inlineValue reports whether a map's values of plan pl go in its
 // entries' small field.
@@ -89,6 +97,20 @@ func (e *EncodeState) goMap(pl *encPlan, mv reflect.Value, n int) error {
 		defer e.a.Free(elem.layout, vals, n)
 	}
 	kt := pl.t.Key()
+	// A TextMarshaler key that an interface holds behind a pointer is
+	// copied to keySlot, in e's allocator, and its method called through
+	// a pointer to it (*K has K's methods): MapIter.Key would copy it to
+	// the Go heap.
+	var keySlot unsafe.Pointer
+	if kp := encPlanFor(kt); pl.key == keyText && !kp.direct && kp.kind != kInterface && kp.size > 0 {
+		if keySlot, err = e.a.Allocate(kp.layout, 1); err != nil {
+			return err
+		}
+		defer func() {
+			reflect.NewAt(kt, keySlot).Elem().SetZero()
+			e.a.Free(kp.layout, keySlot, 1)
+		}()
+	}
 	var it reflect.MapIter
 	it.Reset(mv)
 	defer it.Reset(reflect.Value{})
@@ -108,7 +130,13 @@ func (e *EncodeState) goMap(pl *encPlan, mv reflect.Value, n int) error {
 				ent.setUint(loadUint(p, bits))
 			}
 		case keyText:
-			if err := e.textKey(kt, elem.t, ent, it.Key()); err != nil {
+			k := reflect.NewAt(kt, keySlot)
+			if keySlot != nil {
+				k.Elem().SetIterKey(&it)
+			} else {
+				k = it.Key()
+			}
+			if err := e.textKey(kt, elem.t, ent, k); err != nil {
 				return err
 			}
 		}
@@ -141,7 +169,9 @@ func (e *EncodeState) textKey(kt, vt reflect.Type, ent *mapEntry, k reflect.Valu
 
 // members sorts ents and appends them as a JSON object.
 func (e *EncodeState) members(elem *encPlan, ents []mapEntry) error {
-	slices.SortFunc(ents, compareEntries)
+	e.sorter = ents
+	sort.Sort(&e.sorter)
+	e.sorter = nil
 	if err := e.writeByte('{'); err != nil {
 		return err
 	}

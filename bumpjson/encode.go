@@ -60,6 +60,8 @@ type EncodeState struct {
 	// startDetectingCyclesAfter, those seen on the way.
 	ptrLevel uint
 	ptrSeen  map[cycleKey]struct{}
+	// sorter holds the entries of the map being sorted, for members.
+	sorter byName
 	// word holds the value encode was given, when an interface holds it
 	// in its data word, so that it has an address.
 	word unsafe.Pointer
@@ -393,8 +395,17 @@ fields:
 			faddr = true
 		}
 		q = unsafe.Add(q, f.offset)
-		if f.omitEmpty && isEmpty(f.plan, q) || f.omitZero && isZero(f, q, faddr) {
+		if f.omitEmpty && isEmpty(f.plan, q) {
 			continue
+		}
+		if f.omitZero {
+			zero, err := e.isZero(f, q, faddr)
+			if err != nil {
+				return err
+			}
+			if zero {
+				continue
+			}
 		}
 		name := f.name
 		if e.escapeHTML {
@@ -446,26 +457,35 @@ func isEmpty(pl *encPlan, p unsafe.Pointer) bool {
 
 // isZero reports whether the field f at p is zero, as omitzero means it:
 // its IsZero method says so, or it is its type's zero value.
-func isZero(f *encField, p unsafe.Pointer, addr bool) bool {
+func (e *EncodeState) isZero(f *encField, p unsafe.Pointer, addr bool) (bool, error) {
 	pl := f.plan
 	switch f.isZero {
 	case zeroIface:
 		v := reflect.NewAt(pl.t, p).Elem()
-		return v.IsNil() || v.Elem().Kind() == reflect.Pointer && v.Elem().IsNil() || v.Interface().(isZeroer).IsZero()
+		return v.IsNil() || v.Elem().Kind() == reflect.Pointer && v.Elem().IsNil() || v.Interface().(isZeroer).IsZero(), nil
 	case zeroPtr:
-		return *(*unsafe.Pointer)(p) == nil || reflect.NewAt(pl.t, p).Elem().Interface().(isZeroer).IsZero()
+		return *(*unsafe.Pointer)(p) == nil || reflect.NewAt(pl.t, p).Elem().Interface().(isZeroer).IsZero(), nil
 	case zeroVal:
-		return reflect.NewAt(pl.t, p).Interface().(isZeroer).IsZero()
+		return reflect.NewAt(pl.t, p).Interface().(isZeroer).IsZero(), nil
 	case zeroAddr:
-		v := reflect.NewAt(pl.t, p)
-		if !addr {
-			// encoding/json calls the method on a copy.
-			v = reflect.New(pl.t)
-			v.Elem().Set(reflect.NewAt(pl.t, p).Elem())
+		if addr || pl.size == 0 {
+			return reflect.NewAt(pl.t, p).Interface().(isZeroer).IsZero(), nil
 		}
-		return v.Interface().(isZeroer).IsZero()
+		// encoding/json calls the method on a copy, which it makes on
+		// the Go heap; this one is in the encoding's allocator, and
+		// given back when the method returns.
+		c, err := e.a.Allocate(pl.layout, 1)
+		if err != nil {
+			return false, err
+		}
+		v := reflect.NewAt(pl.t, c)
+		v.Elem().Set(reflect.NewAt(pl.t, p).Elem())
+		zero := v.Interface().(isZeroer).IsZero()
+		v.Elem().SetZero()
+		e.a.Free(pl.layout, c, 1)
+		return zero, nil
 	}
-	return reflect.NewAt(pl.t, p).Elem().IsZero()
+	return reflect.NewAt(pl.t, p).Elem().IsZero(), nil
 }
 
 // array appends the n values of plan elem from p on.

@@ -28,11 +28,14 @@ func (s *Set[K]) sorted() []K {
 // from the Go heap.
 func (s *Set[K]) sortedInto(keys []K) []K {
 	keys = keys[:0]
-	for k := range s.All() {
-		keys = append(keys, k)
+	// The iterator rather than All, whose loop body would be a closure on
+	// the Go heap.
+	it := s.m.iter()
+	defer it.stop()
+	for sl := it.next(); sl != nil; sl = it.next() {
+		keys = append(keys, sl.key)
 	}
-	if c := compareKeys[K](); c != nil {
-		slices.SortStableFunc(keys, c)
+	if sortKeys(keys) {
 		return keys
 	}
 	text := make([]string, len(keys))
@@ -52,52 +55,48 @@ func (s *Set[K]) sortedInto(keys []K) []K {
 	return keys
 }
 
-// compareKeys returns the comparison of sorted for the integers, floats
-// and strings of any type (named types too), or nil for other types.
-func compareKeys[K comparable]() func(a, b K) int {
-	size := unsafe.Sizeof(*new(K))
+// sortKeys sorts keys in the order of sorted if K's kind is an integer,
+// float or string one (named types too), and reports whether it did. It
+// sorts them as the numbers or strings they are, with no comparison
+// function: in generic code one would be a closure on the Go heap. Keys of
+// a set are distinct (NaNs aside, which print alike), so that the sort
+// need not be stable.
+func sortKeys[K comparable](keys []K) bool {
+	p, n := unsafe.Pointer(unsafe.SliceData(keys)), len(keys)
+	var k K
 	switch reflect.TypeFor[K]().Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(a, b K) int {
-			return cmp.Compare(signed(unsafe.Pointer(&a), size), signed(unsafe.Pointer(&b), size))
+		switch unsafe.Sizeof(k) {
+		case 1:
+			slices.Sort(unsafe.Slice((*int8)(p), n))
+		case 2:
+			slices.Sort(unsafe.Slice((*int16)(p), n))
+		case 4:
+			slices.Sort(unsafe.Slice((*int32)(p), n))
+		default:
+			slices.Sort(unsafe.Slice((*int64)(p), n))
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return func(a, b K) int {
-			return cmp.Compare(unsigned(unsafe.Pointer(&a), size), unsigned(unsafe.Pointer(&b), size))
+		switch unsafe.Sizeof(k) {
+		case 1:
+			slices.Sort(unsafe.Slice((*uint8)(p), n))
+		case 2:
+			slices.Sort(unsafe.Slice((*uint16)(p), n))
+		case 4:
+			slices.Sort(unsafe.Slice((*uint32)(p), n))
+		default:
+			slices.Sort(unsafe.Slice((*uint64)(p), n))
 		}
 	case reflect.Float32:
-		return func(a, b K) int { return cmp.Compare(*(*float32)(unsafe.Pointer(&a)), *(*float32)(unsafe.Pointer(&b))) }
+		slices.Sort(unsafe.Slice((*float32)(p), n))
 	case reflect.Float64:
-		return func(a, b K) int { return cmp.Compare(*(*float64)(unsafe.Pointer(&a)), *(*float64)(unsafe.Pointer(&b))) }
+		slices.Sort(unsafe.Slice((*float64)(p), n))
 	case reflect.String:
-		return func(a, b K) int { return cmp.Compare(*(*string)(unsafe.Pointer(&a)), *(*string)(unsafe.Pointer(&b))) }
+		slices.Sort(unsafe.Slice((*string)(p), n))
+	default:
+		return false
 	}
-	return nil
-}
-
-// signed and unsigned read an integer of size bytes at p.
-func signed(p unsafe.Pointer, size uintptr) int64 {
-	switch size {
-	case 1:
-		return int64(*(*int8)(p))
-	case 2:
-		return int64(*(*int16)(p))
-	case 4:
-		return int64(*(*int32)(p))
-	}
-	return *(*int64)(p)
-}
-
-func unsigned(p unsafe.Pointer, size uintptr) uint64 {
-	switch size {
-	case 1:
-		return uint64(*(*uint8)(p))
-	case 2:
-		return uint64(*(*uint16)(p))
-	case 4:
-		return uint64(*(*uint32)(p))
-	}
-	return *(*uint64)(p)
+	return true
 }
 
 // MarshalJSON encodes s as a JSON array of its values, each encoded as
