@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -538,12 +539,19 @@ func (m *bumpMachine) apply(o op, before int) error {
 		return m.poolJob(&m.pools[o.arg(0)], o.arg(1), o.arg(2))
 	case "Decay":
 		// Rounds that use nothing: everything the arena keeps is released
-		// once the retention window has passed.
-		for range 50 {
+		// once the retention window, in resets and in collections, has
+		// passed.
+		for i := range 60 {
 			if bug := m.checkReset(0, b.Reset); bug != nil {
 				return bug
 			}
 			m.live = nil
+			if i%10 == 0 {
+				runtime.GC()
+				for range 100 {
+					runtime.Gosched() // for the cleanups that count collections
+				}
+			}
 		}
 		for _, cp := range m.cps {
 			m.stale = append(m.stale, cp.cp)
@@ -551,7 +559,7 @@ func (m *bumpMachine) apply(o op, before int) error {
 		m.cps = nil
 		m.peak = 0
 		if got := b.AllocatedBytes(); got != 0 {
-			return fmt.Errorf("after 50 empty rounds the arena holds %d bytes", got)
+			return fmt.Errorf("after 60 empty rounds and 6 collections the arena holds %d bytes", got)
 		}
 	default:
 		panic("unknown op " + o.kind.name)
