@@ -101,14 +101,15 @@ func parseKey[K any](s string) (K, error) {
 	return k, fmt.Errorf("unsupported key type %v", v.Type())
 }
 
-// UnmarshalJSON decodes a JSON object into m as encoding/json decodes one
-// into a non-nil map[K]V: entries are added, replacing the values of keys
-// already present (a key repeated in data keeps its last value), and
-// other entries are kept; null does nothing. New nodes come from m's
-// allocator. m must have been made by [New] or [NewFunc] (a nil *Map
-// field that encoding/json fills with a zero Map gets an error: it would
-// not know the order). On error (a JSON type error, a key that does not
-// decode, an allocation that fails) m is unchanged.
+// UnmarshalJSON decodes a JSON object into m, replacing its entries, as
+// every bumpkit container does (where encoding/json merges an object into
+// a non-nil map[K]V); null does nothing. Keys decode as encoding/json
+// decodes map keys (a TextUnmarshaler, a string kind, an integer), values
+// with encoding/json, and a repeated key keeps its last value. Nodes come
+// from m's allocator. m must have been made by [New] or [NewFunc] (a nil
+// *Map field that encoding/json fills with a zero Map gets an error: it
+// would not know the order). On error (a JSON type error, a key that does
+// not decode, an allocation that fails) m is unchanged.
 func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
 	if m != nil {
 		m.check()
@@ -139,12 +140,16 @@ func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
 		vals = append(vals, v)
 	}
 	// Nodes first, so that the Sets below neither fail nor leave m half
-	// filled.
-	if err := m.reserve(m.len + len(keys)); err != nil {
+	// filled: Clear keeps every node for them.
+	if err := m.reserve(len(keys)); err != nil {
 		return fmt.Errorf("btree: UnmarshalJSON: %w", err)
 	}
+	m.Clear()
 	for i, k := range keys {
 		m.Set(k, vals[i])
 	}
 	return nil
 }
+
+// String returns m formatted like a map with %v: map[a:1 b:2].
+func (m *Map[K, V]) String() string { return fmt.Sprint(m) }

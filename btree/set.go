@@ -207,9 +207,9 @@ func (s *Set[K]) elements() []K {
 	return e
 }
 
-// UnmarshalJSON adds the elements of the JSON array data to s; null does
-// nothing. s must have been made by NewSet or NewSetFunc. On error s is
-// unchanged.
+// UnmarshalJSON decodes a JSON array into s, replacing its elements, as
+// every bumpkit container does; null does nothing. s must have been made
+// by NewSet or NewSetFunc. On error s is unchanged.
 func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	if s != nil {
 		s.m.check()
@@ -222,9 +222,13 @@ func (s *Set[K]) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &e); err != nil {
 		return fmt.Errorf("btree: UnmarshalJSON: %w", err)
 	}
-	if err := s.m.reserve(s.m.len + len(e)); err != nil {
+	if e == nil {
+		return nil // null
+	}
+	if err := s.m.reserve(len(e)); err != nil {
 		return fmt.Errorf("btree: UnmarshalJSON: %w", err)
 	}
+	s.m.Clear()
 	for _, k := range e {
 		s.Add(k)
 	}
@@ -236,3 +240,6 @@ func (s *Set[K]) UnmarshalJSON(data []byte) error {
 func (s *Set[K]) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), s.elements())
 }
+
+// String returns s formatted like a slice with %v: [1 2 3].
+func (s *Set[K]) String() string { return fmt.Sprint(s) }

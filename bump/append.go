@@ -104,21 +104,17 @@ func growInPlace[T any](b *Bump, l Layout, s []T, newCap int) ([]T, bool) {
 		return s, false
 	}
 	p := unsafe.Pointer(unsafe.SliceData(s))
-	size := l.Size()
-	end := uintptr(p) + uintptr(cap(s))*size
 	if l.HasPointers() {
 		ts, ok := b.slabFor(l).(*typedSlab[T])
-		if !ok || cap(ts.cur) == 0 {
+		if !ok {
 			return s, false
 		}
-		base := uintptr(unsafe.Pointer(unsafe.SliceData(ts.cur)))
-		i := (uintptr(p) - base) / size
-		if uintptr(p) < base || end != base+uintptr(len(ts.cur))*size || i < uintptr(ts.floor) {
+		if _, ok := ts.newest(p, cap(s)); !ok {
 			return s, false
 		}
 	} else {
-		base := uintptr(b.base)
-		if b.base == nil || uintptr(p) < base || end != base+b.off || uintptr(p)-base < b.floor {
+		b.syncBytes()
+		if _, ok := b.bytes.newest(p, int(uintptr(cap(s))*l.Size())); !ok {
 			return s, false
 		}
 	}

@@ -42,7 +42,9 @@ func testAppendInPlace[T comparable](t *testing.T, name string, val func(int) T)
 	t.Run(name, func(t *testing.T) {
 		// A first round leaves a chunk big enough for the whole slice.
 		b := new(bump.Bump)
-		bump.MakeSlice[T](b, 1, 40000)
+		for range 40000 {
+			bump.New[T](b)
+		}
 		b.Reset()
 		s := bump.Append(b, nil, val(0))
 		base := unsafe.SliceData(s)
@@ -144,7 +146,7 @@ func TestAppendCheckpoint(t *testing.T) {
 			require.NoError(t, b.ResetTo(cp))
 			require.Equal(t, []string{"a", "b", "c", "d"}, s[:cap(s)])
 			require.Equal(t, []int{1, 2, 3, 4}, n[:cap(n)])
-			if bump.DebugBuild { // which protects or poisons released memory
+			if bump.CheckedBuild { // which protects or poisons released memory
 				return
 			}
 			if ptrs {
@@ -204,7 +206,7 @@ func TestAppendZeroSize(t *testing.T) {
 var sinkInt int
 
 func TestAppendAllocs(t *testing.T) {
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		t.Skip("the checked build takes fresh chunks while released ones are in quarantine")
 	}
 	var b bump.Bump

@@ -5,8 +5,9 @@
 // A Bump hands out memory by moving an offset forward in a chunk: the
 // fast path of [New] is a compare and an add. When a chunk is full it takes
 // a new, larger one from the Go runtime. [Bump.Reset] frees everything at
-// once and keeps the largest chunk, so that a loop that allocates and
-// resets reaches a steady state with no allocation from the Go heap at all.
+// once and keeps the chunks recent rounds used, so that a loop that
+// allocates and resets reaches a steady state with no allocation from the
+// Go heap at all, even when its rounds differ in size and kind.
 //
 // # Garbage collector safety
 //
@@ -45,16 +46,16 @@ import (
 type Bump struct {
 	_ noCopy
 
-	// The current byte chunk. The allocation fast path reads only these.
-	base  unsafe.Pointer // start of the chunk, nil before the first allocation
-	off   uintptr        // bytes in use
-	cap   uintptr        // size of the chunk
-	floor uintptr        // allocations below this offset predate the newest checkpoint
+	// The current byte chunk, mirrored from bytes (see syncBytes). The
+	// allocation fast path reads only these.
+	base unsafe.Pointer // start of the chunk, nil before the first allocation
+	off  uintptr        // bytes in use
+	cap  uintptr        // size of the chunk
 	// lastKey is the type key of the pointer-free, non-zero-size type
 	// allocated last: New checks it before the type cache.
 	lastKey unsafe.Pointer
-	// slabKey and slab are the pointer-holding type allocated last and
-	// its slab: New checks them next.
+	// slabKey and slab are the pointer-holding type allocated last in
+	// this round and its slab: New checks them next.
 	slabKey unsafe.Pointer
 	slab    slab
 
@@ -62,26 +63,33 @@ type Bump struct {
 	// pointer-free types (byte chunks), or the type's slab.
 	types [typeCacheSize]typeSlot
 
-	chunks []byteChunk // byte chunks; chunks[cur] is current, later ones are empty spares
-	cur    int
-	large  []largeChunk
-	// roundHint is, after a Reset, the bytes the last round used if they
-	// did not fit in the kept chunk: the next new chunk is made that big,
-	// so that the following Reset keeps a chunk that holds a whole round.
-	roundHint uintptr
+	bytes chunkList[byte] // every pointer-free value
 
-	slabs     map[unsafe.Pointer]slab // every slab, by type key
-	slabOrder []slab                  // the same slabs, in creation order
+	slabs    map[unsafe.Pointer]slab // every slab, by type key
+	slabList []slab                  // the same slabs, in creation order
+	// active holds the slabs and Typed handles used since the last reset,
+	// in the order of their first use (see activate).
+	active []resetter
+	// round counts the resets; it dates the chunks for the retention
+	// policy (see retain.go).
+	round uint64
 
-	allocated uintptr // bytes held in chunks, slabs and large allocations
+	allocated uintptr // bytes held in chunks, spares included
+	spare     uintptr // bytes held in spare chunks
 	limit     uintptr
 	limited   bool
+
+	// Statistics (see Stats).
+	wasted   uintptr // bytes given back out of order this round
+	peak     uintptr // most bytes in use at a decrease this round
+	retained uintptr // bytes held right after the last reset
+	peaks    peakWindow
 
 	cleanups        []cleanupEntry
 	cleanupID       uint64     // id of the newest registration
 	stoppedCleanups int        // entries in cleanups whose function was stopped
 	frames          []frame    // open checkpoints, oldest first
-	marks           []slabMark // slab positions saved by frames
+	marks           []listMark // positions of the active resetters saved by frames
 	nextID          uint64
 	// resetting is set while Reset or ResetTo runs cleanups, which must
 	// not start another reset or take a checkpoint (see Bump.Cleanup).
@@ -102,26 +110,33 @@ func WithCapacity(n int) *Bump {
 	b := new(Bump)
 	if n > 0 {
 		size := max(uintptr(n), firstChunkSize)
-		b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(size)})
 		b.allocated = size
-		b.enterChunk(0)
+		b.bytes.cur = b.bytes.fresh(int(size))
+		b.bytes.chunks = append(b.bytes.chunks, b.bytes.cur)
+		b.loadBytes()
 	}
 	return b
 }
 
+// activate records that r, whose activity stamp is *stamp, is used in
+// this round, so that checkpoints and resets reach it.
+func (b *Bump) activate(r resetter, stamp *uint64) {
+	if *stamp != b.round+1 {
+		*stamp = b.round + 1
+		b.active = append(b.active, r)
+	}
+}
+
 // Reset frees everything allocated from b at once. It first runs the
 // functions registered with [Bump.Cleanup], newest first; then it zeroes
-// the memory in use, keeps the largest chunk (and the largest chunk of
-// each pointer-holding type) for reuse, even one that was allocated for a
-// single large request, and releases the rest to the garbage collector.
-// All checkpoints become stale. Memory allocated before the reset must
-// not be used afterwards.
+// the memory in use and keeps the chunks for reuse, and releases to the
+// garbage collector the chunks no round has used for a while (see
+// "Reset" in the package documentation). All checkpoints become stale.
+// Memory allocated before the reset must not be used afterwards.
 //
-// Reset does no allocation. If the memory used since the last reset did
-// not fit in the chunk it keeps, the next chunk b takes is made big enough
-// for all of it, so a loop that allocates about the same amount and
-// resets reaches, after two or three rounds, a state where it allocates
-// nothing from the Go heap, however much each round needs.
+// Reset does no allocation, and costs what the round used, not what b
+// holds. A loop of rounds that differ in size and kind reaches, after a
+// few rounds, a state where it allocates nothing from the Go heap.
 //
 // If a cleanup panics, Reset still runs the others and frees the memory,
 // then re-raises the first panic (see [Bump.Cleanup]). Reset panics if
@@ -136,66 +151,39 @@ func (b *Bump) Reset() {
 // freeAll is Reset after the cleanups have run.
 func (b *Bump) freeAll() {
 	b.resetting = false
+	b.notePeak()
 	clear(b.frames)
 	b.frames = b.frames[:0]
 	b.marks = b.marks[:0]
-	for _, s := range b.slabOrder {
-		s.reset(b)
+	// Handles first (they give back the unused end of their windows, so
+	// that what is cleared is what was used), then the slabs, newest first.
+	for i := len(b.active) - 1; i >= 0; i-- {
+		b.active[i].reset(b)
 	}
-	if len(b.chunks) > 0 {
-		b.chunks[b.cur].used = b.off
-	}
-	// Keep the largest chunk, regular or large, as the only chunk: a loop
-	// whose requests are too big for regular chunks then reaches a steady
-	// state too.
-	var keep []byte
-	var keepUsed, used uintptr
-	for _, c := range b.chunks {
-		used += c.used
-		if len(c.mem) > len(keep) {
-			keep, keepUsed = c.mem, c.used
+	clear(b.active)
+	b.active = b.active[:0]
+	b.syncBytes()
+	b.bytes.reset(b)
+	b.loadBytes()
+	b.lastKey, b.slabKey, b.slab = nil, nil, nil
+	b.peaks.add(b.round, retainRounds/2, b.peak)
+	b.peak, b.wasted = 0, 0
+	if b.round%(retainRounds/2) == 0 {
+		// Slabs no round has used for a while decay here, so that each
+		// reset need not visit every type the arena has seen; and so does
+		// the chunk each list keeps to start the next round in.
+		b.syncBytes()
+		b.bytes.decay(b)
+		b.loadBytes()
+		for _, s := range b.slabList {
+			s.list().decay(b)
 		}
 	}
-	for _, c := range b.large {
-		used += uintptr(len(c.mem))
-		if len(c.mem) > len(keep) {
-			keep, keepUsed = c.mem, uintptr(len(c.mem))
-		}
-	}
-	if keep == nil {
-		return
-	}
-	// A round that needed more than the kept chunk would take chunks from
-	// the Go heap again on every round; remember its size (with some room
-	// for variation) so that the next round's first new chunk holds it all
-	// and the round after that fits in the chunk this keeps.
-	b.roundHint = 0
-	if used > uintptr(len(keep)) {
-		b.roundHint = roundWord(used + used/8)
-	}
-	if debugBuild {
-		keep, keepUsed = b.releaseChunks(keep, keepUsed)
-	}
-	for _, c := range b.chunks {
-		b.allocated -= uintptr(len(c.mem))
-	}
-	b.dropLarge(0)
-	b.allocated += uintptr(len(keep))
-	clear(keep[:keepUsed])
-	clear(b.chunks)
-	b.chunks = append(b.chunks[:0], byteChunk{mem: keep})
-	b.enterChunk(0)
-	if debugBuild {
+	b.round++
+	b.retained = b.allocated
+	if checkedBuild {
 		b.checkInvariants()
 	}
-}
-
-func (b *Bump) dropLarge(from int) {
-	for _, c := range b.large[from:] {
-		b.allocated -= uintptr(len(c.mem))
-	}
-	clear(b.large[from:])
-	b.large = b.large[:from]
 }
 
 // noCopy makes go vet's copylocks check report copies of a Bump: a copy

@@ -11,14 +11,13 @@ type Checkpoint struct {
 	depth int
 }
 
-// A frame is what a checkpoint saved.
+// A frame is what a checkpoint saved: the byte list's position, and the
+// positions of the resetters active then, in b.marks.
 type frame struct {
 	id       uint64
-	chunk    int
-	off      uintptr
-	large    int
-	marks    int    // start of this frame's slab marks in Bump.marks
-	slabs    int    // number of slabs when it was taken
+	bytes    listMark
+	marks    int    // start of this frame's marks in Bump.marks
+	active   int    // number of active resetters when it was taken
 	cleanups uint64 // cleanupMark when it was taken
 }
 
@@ -30,26 +29,26 @@ type frame struct {
 // while it is open (see [Allocator]): a container created before the
 // checkpoint that grows after it moves to new memory, which ResetTo frees.
 //
-// Taking a checkpoint costs O(number of pointer-holding types allocated).
-// Checkpoint panics if called by a cleanup during a reset of b.
+// Taking a checkpoint costs O(number of pointer-holding types and Typed
+// handles used since the last Reset). Checkpoint panics if called by a
+// cleanup during a reset of b.
 func (b *Bump) Checkpoint() Checkpoint {
 	b.refuseDuringReset("Checkpoint")
 	b.nextID++
+	b.syncBytes()
 	f := frame{
 		id:       b.nextID,
-		chunk:    b.cur,
-		off:      b.off,
-		large:    len(b.large),
+		bytes:    b.bytes.mark(),
 		marks:    len(b.marks),
-		slabs:    len(b.slabOrder),
+		active:   len(b.active),
 		cleanups: b.cleanupMark(),
 	}
 	b.frames = append(b.frames, f)
-	for _, s := range b.slabOrder {
-		b.marks = append(b.marks, s.mark())
+	for _, r := range b.active {
+		b.marks = append(b.marks, r.mark())
 	}
 	b.setFloors()
-	if debugBuild {
+	if checkedBuild {
 		b.checkInvariants()
 	}
 	return Checkpoint{b: b, id: f.id, depth: len(b.frames) - 1}
@@ -81,44 +80,24 @@ func (b *Bump) ResetTo(cp Checkpoint) error {
 // rewind is ResetTo after the cleanups have run.
 func (b *Bump) rewind(depth int) {
 	b.resetting = false
+	b.notePeak()
 	f := b.frames[depth]
 	b.frames = b.frames[:depth+1]
-	b.marks = b.marks[:f.marks+f.slabs]
-
-	for i, s := range b.slabOrder {
-		if i < f.slabs {
-			s.rewind(b, b.marks[f.marks+i])
-		} else {
-			s.rewind(b, slabMark{})
+	b.marks = b.marks[:f.marks+f.active]
+	// Newest first, as Reset does; resetters first used after the
+	// checkpoint go back to the start of the round.
+	for i := len(b.active) - 1; i >= 0; i-- {
+		m := listMark{}
+		if i < f.active {
+			m = b.marks[f.marks+i]
 		}
+		b.active[i].rewind(b, m)
 	}
-	if debugBuild {
-		b.releaseLarge(min(f.large, len(b.large)))
-	}
-	b.dropLarge(min(f.large, len(b.large)))
-	if len(b.chunks) > 0 {
-		b.chunks[b.cur].used = b.off
-		for i := f.chunk + 1; i <= b.cur; i++ {
-			c := &b.chunks[i]
-			c.mem = recycleByteChunk(c.mem, c.used)
-			c.used = 0
-		}
-		c := &b.chunks[f.chunk]
-		if c.used > f.off {
-			if debugBuild {
-				b.splitChunk(f.chunk, f.off)
-			} else {
-				clear(c.mem[f.off:c.used])
-				c.used = f.off
-			}
-		}
-		b.enterChunk(f.chunk)
-		if debugBuild {
-			b.skipFullChunk()
-		}
-	}
+	b.syncBytes()
+	b.bytes.rewind(b, f.bytes)
+	b.loadBytes()
 	b.setFloors()
-	if debugBuild {
+	if checkedBuild {
 		b.checkInvariants()
 	}
 }
@@ -135,23 +114,20 @@ func (b *Bump) topFrame() *frame {
 // from in-place resize and free.
 func (b *Bump) setFloors() {
 	f := b.topFrame()
-	b.floor = 0
-	if f != nil && f.chunk == b.cur {
-		b.floor = f.off
+	if f == nil {
+		b.bytes.setFloor(nil)
+	} else {
+		b.bytes.setFloor(&f.bytes)
 	}
-	for i, s := range b.slabOrder {
-		if f != nil && i < f.slabs {
+	for i, r := range b.active {
+		s, ok := r.(slab)
+		if !ok {
+			continue
+		}
+		if f != nil && i < f.active {
 			s.setFloor(&b.marks[f.marks+i])
 		} else {
 			s.setFloor(nil)
 		}
 	}
-}
-
-// largeFloor returns how many large chunks predate the newest checkpoint.
-func (b *Bump) largeFloor() int {
-	if f := b.topFrame(); f != nil {
-		return f.large
-	}
-	return 0
 }

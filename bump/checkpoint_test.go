@@ -38,7 +38,7 @@ func scope(b *bump.Bump, tag int, n int) (intact, zeroed func() bool) {
 			if ptrs[i][2] != nil {
 				return false
 			}
-			if bump.DebugBuild {
+			if bump.CheckedBuild {
 				// The checked build protects released pointer-free memory:
 				// reading it faults (see debug_test.go).
 				continue
@@ -90,7 +90,7 @@ func TestCheckpointNested(t *testing.T) {
 }
 
 func TestCheckpointReusesMemory(t *testing.T) {
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		t.Skip("the checked build does not reuse rewound memory")
 	}
 	var b bump.Bump

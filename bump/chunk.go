@@ -1,287 +1,521 @@
 package bump
 
 import (
-	"fmt"
-	"iter"
-	"reflect"
 	"unsafe"
 )
 
 // Chunk sizes follow bumpalo: a small first chunk, then each new chunk
 // twice the previous one, so that the number of chunks stays logarithmic in
 // the bytes allocated. Doubling stops at maxChunkSize; a request larger
-// than largeRequest gets a dedicated chunk of its own size instead.
+// than largeRequest gets a dedicated chunk of its own instead.
 const (
 	firstChunkSize = 512
 	maxChunkSize   = 1 << 20
 	largeRequest   = maxChunkSize / 4
 )
 
-// nextChunkSize returns the size in bytes of the regular chunk to allocate
-// after a chunk of prev bytes, for a request that needs need bytes. hint
-// is the size of the last round if it did not fit in the chunk Reset kept
-// (see Bump.roundHint), or 0: a chunk that holds a whole round is what
-// makes the next Reset keep enough. Without a hint, need is at most
-// largeRequest (bigger requests get a dedicated chunk), so the doubling
-// stays within maxChunkSize.
-func nextChunkSize(prev, need, hint uintptr) uintptr {
-	if hint >= need {
-		return hint
-	}
-	size := min(max(2*prev, firstChunkSize), maxChunkSize)
-	for size < need {
-		size *= 2
-	}
-	return size
+// A chunkList is the storage of one kind of value, bumped in chunks: the
+// byte chunks that hold every pointer-free type (E is byte), or the slab
+// of one pointer-holding type T (E is T), whose chunks are made with
+// make([]T, 0, n) so that the garbage collector scans them with T's
+// pointer map. Both kinds follow the one policy written here: how chunks
+// grow, which requests get a dedicated chunk, which allocation may be
+// resized or freed in place, how a checkpoint is rewound, and what a
+// reset keeps (see retain.go).
+//
+// Every count is in values of E: bytes for the byte list.
+type chunkList[E any] struct {
+	// cur is the current chunk: its length is the values in use, its
+	// capacity the chunk's size. The Bump mirrors the byte list's cur in
+	// its base, off and cap fields for the fast path (see Bump.syncBytes).
+	cur []E
+	// chunks are the chunks used since the last reset, in order; the last
+	// is cur, whose length there is only up to date after sync.
+	chunks [][]E
+	// before is the sum of the lengths of the chunks before cur and of the
+	// dedicated chunks: with len(cur), the values in use.
+	before int
+	// floor is the index in cur below which values predate the newest
+	// checkpoint, and lfloor the number of dedicated chunks that do: those
+	// are neither resized nor freed in place.
+	floor  int
+	large  [][]E // dedicated chunks; the length of each is the extent in use
+	lfloor int
+	// spares and largeSpares are the empty chunks kept for reuse, those
+	// last used as regular chunks and those last used as dedicated ones
+	// (see retain.go).
+	spares, largeSpares spareList[E]
+	// hint is, after a reset, the values the round used in regular chunks
+	// when they took more than one: the next new regular chunk is made
+	// that big, so that rounds come to fit in one chunk.
+	hint int
+	// curStamp is the round in which cur was last used, for the retention
+	// policy; chunks used this round are stamped when they are retired.
+	curStamp uint64
+	// granule, if more than one, is the number of elements every chunk's
+	// capacity is a multiple of, and makeChunk, if not nil, makes the
+	// empty chunks: a slab of a type known through reflect is a list of
+	// words whose chunks are slices of its type (see reflect.go).
+	granule   int
+	makeChunk func(n int) []E
+	// dbg is the checked build's state; it takes no room otherwise.
+	dbg listDebug[E]
 }
 
-// A byteChunk is pointer-free memory: only types without pointers are
-// placed in it, so the garbage collector need not scan it.
-type byteChunk struct {
-	mem  []byte
-	used uintptr // bytes in use; for the current chunk, Bump.off is authoritative
+// A listMark is a chunkList's position, saved by a checkpoint: chunks is
+// the number of chunks in use, used the length of the last of them, and
+// large the number of dedicated chunks. The zero listMark is the position
+// of an empty list.
+type listMark struct {
+	chunks, used, large int
 }
 
-// The bump offset is always a multiple of wordSize, and chunks start
-// wordSize-aligned, so the fast path needs no rounding for the alignments
-// of ordinary Go types; only larger alignments pay for padding.
-const wordSize = 8
-
-func roundWord(n uintptr) uintptr { return (n + wordSize - 1) &^ (wordSize - 1) }
-
-// bumpBytes is the allocation fast path: it carves size bytes aligned to
-// align out of the current byte chunk, or returns nil if they do not fit.
-// Memory past the bump offset is always zero, so the result is zeroed.
-// size must be greater than zero and at most maxAlloc, align a power of
-// two.
-func (b *Bump) bumpBytes(size, align uintptr) unsafe.Pointer {
-	start := b.off
-	if align > wordSize {
-		start += -(uintptr(b.base) + start) & (align - 1)
-	}
-	end := start + roundWord(size)
-	if end > b.cap {
-		return nil
-	}
-	b.off = end
-	if debugBuild {
-		b.checkBump(start)
-	}
-	return unsafe.Add(b.base, start)
+func elemSize[E any]() uintptr {
+	var zero E
+	return unsafe.Sizeof(zero)
 }
 
-// allocBytes returns zeroed pointer-free memory for size bytes aligned to
-// align, taking a new chunk if the current one is full.
-func (b *Bump) allocBytes(size, align uintptr) (unsafe.Pointer, error) {
-	if p := b.bumpBytes(size, align); p != nil {
-		return p, nil
+// sync writes the length of cur back into the chunk list.
+func (l *chunkList[E]) sync() {
+	if n := len(l.chunks); n > 0 {
+		l.chunks[n-1] = l.cur
 	}
-	return b.allocBytesSlow(size, align)
 }
 
-//go:noinline
-func (b *Bump) allocBytesSlow(size, align uintptr) (unsafe.Pointer, error) {
-	if size > maxAlloc || align > maxAlloc || align&(align-1) != 0 {
-		return nil, fmt.Errorf("bump: allocating %d bytes aligned to %d: %w", size, align, ErrInvalidSize)
+// mark returns the list's position.
+func (l *chunkList[E]) mark() listMark {
+	return listMark{chunks: len(l.chunks), used: len(l.cur), large: len(l.large)}
+}
+
+// inUse returns the bytes handed out from the list since the last reset.
+func (l *chunkList[E]) inUse() uintptr {
+	return uintptr(l.before+len(l.cur)) * elemSize[E]()
+}
+
+// reserve accounts for a new chunk of want values, or of at least need
+// values if want would exceed b's allocation limit, and returns its
+// capacity in values.
+func (l *chunkList[E]) reserve(b *Bump, want, need int) (int, error) {
+	size := elemSize[E]()
+	want = l.roundUp(want)
+	got, err := b.reserve(uintptr(want)*size, uintptr(need)*size)
+	if err != nil {
+		return 0, err
 	}
-	need := roundWord(size) + align - 1
-	if need > largeRequest && b.roundHint < need {
-		return b.allocLarge(size, align)
+	// Near the limit reserve grants need rounded up to 16 bytes; a chunk
+	// holds whole values only, so account for exactly those.
+	unit := size * uintptr(max(l.granule, 1))
+	if r := got % unit; r != 0 {
+		b.allocated -= r
+		got -= r
 	}
-	// Spare chunks left after a rewind come first; skip those too small.
-	// Look before entering one, so that a request that then fails leaves
-	// the current chunk (its room, and the newest allocation's in-place
-	// growth) as it was.
-	for i := b.cur + 1; i < len(b.chunks); i++ {
-		if c := &b.chunks[i]; fitsEmpty(c.mem, size, align) {
-			b.chunks[b.cur].used = b.off
-			b.enterChunk(i)
-			return b.bumpBytes(size, align), nil
+	return int(got / size), nil
+}
+
+// roundUp rounds n up to a multiple of the list's granule.
+func (l *chunkList[E]) roundUp(n int) int {
+	if g := l.granule; g > 1 {
+		return (n + g - 1) / g * g
+	}
+	return n
+}
+
+// grow makes an empty chunk with room for need values the current chunk:
+// the best spare (see spareList.pick), or else a new chunk of want values,
+// or of the round's size if the last round did not fit in one chunk. On
+// error nothing changed.
+func (l *chunkList[E]) grow(b *Bump, need, want int) error {
+	var c []E
+	if i := l.spares.pick(need, want); i >= 0 {
+		c = l.spares.take(b, i)
+	} else {
+		want = l.roundUp(max(want, l.hint))
+		n, err := l.reserve(b, want, need)
+		if err != nil {
+			return err
+		}
+		l.hint = 0
+		c = l.fresh(n)
+	}
+	l.sync()
+	l.before += len(l.cur)
+	l.chunks = append(l.chunks, c)
+	l.cur, l.floor = c, 0
+	return nil
+}
+
+// nextSize returns the size of the regular chunk to take after the
+// current one, for a request of need values of size bytes each.
+func (l *chunkList[E]) nextSize(need int) int {
+	size := int(elemSize[E]())
+	n := max(min(max(2*cap(l.cur)*size, firstChunkSize), maxChunkSize)/size, 1)
+	for n < need {
+		n *= 2
+	}
+	return n
+}
+
+// allocLarge returns a dedicated chunk of at least n values, of which the
+// first n are in use: a spare (see spareList.pickLarge), or a new chunk.
+func (l *chunkList[E]) allocLarge(b *Bump, n int) ([]E, error) {
+	var c []E
+	if i := l.largeSpares.pickLarge(n); i >= 0 {
+		c = l.largeSpares.take(b, i)
+	} else {
+		got, err := l.reserve(b, n, n)
+		if err != nil {
+			return nil, err
+		}
+		c = l.fresh(got)
+	}
+	c = c[:n]
+	l.large = append(l.large, c)
+	l.before += n
+	return c, nil
+}
+
+// alloc returns zeroed storage for n elements when the current chunk
+// cannot hold them: a dedicated chunk for a request of more than
+// largeRequest bytes, else a new current chunk. On error nothing changed.
+func (l *chunkList[E]) alloc(b *Bump, n int) (unsafe.Pointer, error) {
+	if l.isLarge(n) {
+		c, err := l.allocLarge(b, n)
+		if err != nil {
+			return nil, err
+		}
+		return unsafe.Pointer(unsafe.SliceData(c)), nil
+	}
+	if err := l.grow(b, n, l.nextSize(n)); err != nil {
+		return nil, err
+	}
+	l.cur = l.cur[:n]
+	return unsafe.Pointer(&l.cur[0]), nil
+}
+
+// isLarge reports whether n elements are a request that gets a dedicated
+// chunk, so that only those are looked for among the dedicated chunks.
+// (The byte list, whose requests carry alignment, has its own test: see
+// isLargeBytes.)
+func (l *chunkList[E]) isLarge(n int) bool {
+	return uintptr(n)*elemSize[E]() > largeRequest
+}
+
+// resizeValues grows or shrinks in place the allocation of oldN elements
+// at p to newN, if it has a dedicated chunk or is the newest of the
+// current chunk, after the newest checkpoint.
+func (l *chunkList[E]) resizeValues(b *Bump, p unsafe.Pointer, oldN, newN int) bool {
+	if newN < oldN {
+		b.notePeak()
+	}
+	if l.isLarge(oldN) {
+		if i := l.findLarge(p); i >= 0 {
+			// Shrinking to what a regular chunk would hold moves instead,
+			// which releases the dedicated chunk and keeps isLarge's test
+			// valid. Growing back after a shrink finds the values cleared.
+			return l.isLarge(newN) && p == unsafe.Pointer(unsafe.SliceData(l.large[i])) && l.resizeLarge(i, newN)
 		}
 	}
-	prev := uintptr(0)
-	if n := len(b.chunks); n > 0 {
-		prev = uintptr(len(b.chunks[n-1].mem))
-	}
-	want := nextChunkSize(prev, need, b.roundHint)
-	csize, err := b.reserve(want, need)
-	if err != nil {
-		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
-	}
-	b.roundHint = 0
-	if b.base != nil {
-		b.chunks[b.cur].used = b.off
-	}
-	b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(csize)})
-	b.enterChunk(len(b.chunks) - 1)
-	return b.bumpBytes(size, align), nil
+	return l.resizeNewest(p, oldN, newN)
 }
 
-// fitsEmpty reports whether size bytes aligned to align fit in the empty
-// chunk mem, as bumpBytes would place them.
-func fitsEmpty(mem []byte, size, align uintptr) bool {
-	start := uintptr(0)
-	if align > wordSize {
-		start = -uintptr(unsafe.Pointer(unsafe.SliceData(mem))) & (align - 1)
+// freeValues gives back the n elements at p: their dedicated chunk, or the
+// end of the current chunk if they are its newest allocation. Anything
+// else stays allocated until the next reset, cleared so that the arena
+// does not keep the freed values' referents alive.
+func (l *chunkList[E]) freeValues(b *Bump, p unsafe.Pointer, n int) {
+	if l.isLarge(n) {
+		if i := l.findLarge(p); i >= 0 {
+			b.notePeak()
+			l.freeLarge(b, i)
+			return
+		}
 	}
-	return start+roundWord(size) <= uintptr(len(mem))
+	// The caller guarantees p holds n elements.
+	clear(unsafe.Slice((*E)(p), n))
+	if _, ok := l.newest(p, n); ok {
+		b.notePeak()
+		l.freeNewest(p, n)
+		return
+	}
+	b.wasted += uintptr(n) * elemSize[E]()
 }
 
-// enterChunk makes chunks[i] the current chunk.
-func (b *Bump) enterChunk(i int) {
-	c := &b.chunks[i]
-	b.cur = i
-	b.base = unsafe.Pointer(unsafe.SliceData(c.mem))
-	b.off = c.used
-	b.cap = uintptr(len(c.mem))
-	b.floor = 0
-	if f := b.topFrame(); f != nil && f.chunk == i {
-		b.floor = f.off
-	}
-}
-
-// A largeChunk holds one request too big for a regular chunk.
-type largeChunk struct {
-	mem []byte
-}
-
-func (b *Bump) allocLarge(size, align uintptr) (unsafe.Pointer, error) {
-	need := roundWord(size) + align - 1
-	if _, err := b.reserve(need, need); err != nil {
-		return nil, fmt.Errorf("bump: allocating %d bytes: %w", size, err)
-	}
-	mem := newByteChunk(need)
-	b.large = append(b.large, largeChunk{mem})
-	base := unsafe.Pointer(unsafe.SliceData(mem))
-	return unsafe.Add(base, -uintptr(base)&(align-1)), nil
-}
-
-// findLarge returns the index of the large chunk that holds the size bytes
-// at p, if it was allocated after the newest checkpoint, so that it may be
-// resized or freed; or -1. Only a request of more than largeRequest bytes
-// gets a large chunk (Allocator layouts align to at most wordSize), so
-// smaller ones skip the search. The search runs from the newest chunk
-// back, which finds at once the old storage that ResizeSlice frees after
-// moving it.
-func (b *Bump) findLarge(p unsafe.Pointer, size uintptr) int {
-	if roundWord(size)+wordSize <= largeRequest {
-		return -1
-	}
-	for i := len(b.large) - 1; i >= b.largeFloor(); i-- {
-		base := uintptr(unsafe.Pointer(unsafe.SliceData(b.large[i].mem)))
-		if uintptr(p) >= base && uintptr(p)-base < uintptr(len(b.large[i].mem)) {
+// findLarge returns the index of the dedicated chunk that holds p, if it
+// was taken after the newest checkpoint, or -1. The search runs from the
+// newest chunk back, which finds at once the old storage that ResizeSlice
+// frees after moving it.
+func (l *chunkList[E]) findLarge(p unsafe.Pointer) int {
+	size := elemSize[E]()
+	for i := len(l.large) - 1; i >= l.lfloor; i-- {
+		c := l.large[i]
+		base := uintptr(unsafe.Pointer(unsafe.SliceData(c)))
+		if uintptr(p) >= base && uintptr(p)-base < uintptr(cap(c))*size {
 			return i
 		}
 	}
 	return -1
 }
 
-// resizeBytes grows or shrinks in place the allocation of oldSize bytes at
-// p, if it is the newest in the current chunk (or has a large chunk of its
-// own) and not older than the newest checkpoint.
-func (b *Bump) resizeBytes(p unsafe.Pointer, oldSize, newSize uintptr) bool {
-	if newSize > maxAlloc {
+// resizeLarge changes to end values the extent in use of the dedicated
+// chunk i, if its capacity allows, clearing what a shrink gives back.
+func (l *chunkList[E]) resizeLarge(i, end int) bool {
+	c := l.large[i]
+	if end > cap(c) {
 		return false
 	}
-	if i := b.findLarge(p, oldSize); i >= 0 {
-		c := &b.large[i]
-		end := uintptr(unsafe.Pointer(unsafe.SliceData(c.mem))) + uintptr(len(c.mem))
-		// Shrinking to what a regular chunk would hold moves instead, which
-		// releases the large chunk and keeps findLarge's size test valid.
-		if uintptr(p)+newSize > end || roundWord(newSize)+wordSize <= largeRequest {
-			return false
-		}
-		if newSize < oldSize {
-			clear(unsafe.Slice((*byte)(unsafe.Add(p, newSize)), oldSize-newSize))
-		}
-		return true
+	if end < len(c) {
+		clear(c[end:])
 	}
-	start, ok := b.ownsLast(p, oldSize)
-	if !ok || start+roundWord(newSize) > b.cap {
-		return false
-	}
-	if newSize < oldSize {
-		clear(unsafe.Slice((*byte)(unsafe.Add(p, newSize)), oldSize-newSize))
-	}
-	b.off = start + roundWord(newSize)
+	l.before += end - len(c)
+	l.large[i] = c[:end]
 	return true
 }
 
-// freeBytes rewinds the bump offset if the size bytes at p are the newest
-// allocation of the current chunk, or releases p's large chunk, wherever
-// it is in the list. Anything else stays allocated until the next Reset.
-//
-// Removing a large chunk from the middle of the list keeps every
-// checkpoint's count of large chunks right: the chunk was allocated after
-// the newest checkpoint, so every open checkpoint counts fewer chunks than
-// its index.
-func (b *Bump) freeBytes(p unsafe.Pointer, size uintptr) {
-	if i := b.findLarge(p, size); i >= 0 {
-		b.allocated -= uintptr(len(b.large[i].mem))
-		releaseByteChunk(b.large[i].mem)
-		last := len(b.large) - 1
-		copy(b.large[i:], b.large[i+1:])
-		b.large[last] = largeChunk{}
-		b.large = b.large[:last]
-		return
-	}
-	if start, ok := b.ownsLast(p, size); ok {
-		clear(unsafe.Slice((*byte)(p), size))
-		b.off = start
+// freeLarge gives back the dedicated chunk i, wherever it is in the list.
+// That keeps every checkpoint's count of dedicated chunks right: the chunk
+// was taken after the newest checkpoint, so every open checkpoint counts
+// fewer chunks than its index. An arena that has been reset before keeps
+// the chunk for reuse (a growing container's outgrown storage serves the
+// next round's growth); one that never was releases it to the garbage
+// collector, so that a long-lived arena holds what it uses.
+func (l *chunkList[E]) freeLarge(b *Bump, i int) {
+	c := l.large[i]
+	l.before -= len(c)
+	last := len(l.large) - 1
+	copy(l.large[i:], l.large[i+1:])
+	l.large[last] = nil
+	l.large = l.large[:last]
+	if b.round > 0 {
+		l.largeSpares.add(b, l.recycle(c), b.round)
+	} else {
+		l.release(b, c)
 	}
 }
 
-// ownsLast reports whether the size bytes at p end at the bump offset of
-// the current chunk and start at or after the floor, returning their
-// offset.
-func (b *Bump) ownsLast(p unsafe.Pointer, size uintptr) (uintptr, bool) {
-	if b.base == nil {
+// release gives the chunk c back to the garbage collector.
+func (l *chunkList[E]) release(b *Bump, c []E) {
+	b.allocated -= uintptr(cap(c)) * elemSize[E]()
+	l.quarantine(c)
+}
+
+// newest reports whether the n values at p are the newest allocation of
+// the current chunk, made after the newest checkpoint, and returns the
+// index of p in it.
+func (l *chunkList[E]) newest(p unsafe.Pointer, n int) (int, bool) {
+	if cap(l.cur) == 0 {
 		return 0, false
 	}
-	start := uintptr(p) - uintptr(b.base)
-	return start, uintptr(p) >= uintptr(b.base) && start+roundWord(size) == b.off && start >= b.floor
+	size := elemSize[E]()
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(l.cur)))
+	d := uintptr(p) - base
+	if uintptr(p) < base || d >= uintptr(cap(l.cur))*size {
+		return 0, false
+	}
+	i := int(d / size)
+	return i, i >= l.floor && i+n == len(l.cur)
 }
 
-// ChunkCapacity returns the number of bytes left in the current byte
-// chunk: pointer-free allocations up to this size (less alignment padding)
-// will not need a new chunk.
-func (b *Bump) ChunkCapacity() int { return int(b.cap - b.off) }
-
-// ChunkInfo describes one chunk of a Bump, as reported by [Bump.Chunks].
-type ChunkInfo struct {
-	// Elem is the element type of a typed chunk (one that holds
-	// pointer-holding values), or nil for an untyped byte chunk.
-	Elem reflect.Type
-	// Capacity is the chunk's size in bytes.
-	Capacity int
-	// Used is the number of bytes in use, alignment padding included.
-	Used int
-	// Large reports whether the chunk was allocated for one large request.
-	Large bool
+// resizeNewest grows or shrinks in place the newest allocation of the
+// current chunk, oldN values at p, to newN values, if there is room.
+func (l *chunkList[E]) resizeNewest(p unsafe.Pointer, oldN, newN int) bool {
+	i, ok := l.newest(p, oldN)
+	if !ok || newN > cap(l.cur)-i {
+		return false
+	}
+	if newN < oldN {
+		clear(l.cur[i+newN : i+oldN])
+	}
+	l.cur = l.cur[:i+newN]
+	return true
 }
 
-// Chunks returns an iterator over the chunks b holds: byte chunks first,
-// then each pointer-holding type's chunks. b must not be used for
-// allocation during the iteration.
-func (b *Bump) Chunks() iter.Seq[ChunkInfo] {
-	return func(yield func(ChunkInfo) bool) {
-		if len(b.chunks) > 0 {
-			b.chunks[b.cur].used = b.off
+// freeNewest rewinds the current chunk past the n values at p if they are
+// its newest allocation, and reports whether it did.
+func (l *chunkList[E]) freeNewest(p unsafe.Pointer, n int) bool {
+	i, ok := l.newest(p, n)
+	if ok {
+		clear(l.cur[i:])
+		l.cur = l.cur[:i]
+	}
+	return ok
+}
+
+// setFloor protects the allocations made before the mark m (nil for
+// none) from in-place resize and free.
+func (l *chunkList[E]) setFloor(m *listMark) {
+	l.floor, l.lfloor = 0, 0
+	if m != nil {
+		if m.chunks == len(l.chunks) {
+			l.floor = m.used
 		}
-		for _, c := range b.chunks {
-			if !yield(ChunkInfo{Capacity: len(c.mem), Used: int(c.used)}) {
-				return
-			}
+		l.lfloor = m.large
+	}
+}
+
+// rewind returns the list to the mark m: the chunks taken after it become
+// spares, the values allocated after it in its chunk are cleared, and the
+// dedicated chunks taken after it are given back.
+func (l *chunkList[E]) rewind(b *Bump, m listMark) {
+	l.sync()
+	for len(l.large) > m.large {
+		l.freeLarge(b, len(l.large)-1)
+	}
+	for len(l.chunks) > max(m.chunks, 1) {
+		last := len(l.chunks) - 1
+		c := l.chunks[last]
+		l.chunks[last] = nil
+		l.chunks = l.chunks[:last]
+		l.before -= len(l.chunks[last-1])
+		l.spares.add(b, l.recycle(c), b.round)
+	}
+	if len(l.chunks) == 0 {
+		return
+	}
+	if m.chunks == 0 {
+		// The list was empty at the mark: its only chunk is kept empty as
+		// the current chunk, as a reset would.
+		m.used = 0
+	}
+	c := l.chunks[len(l.chunks)-1]
+	if len(c) > m.used {
+		if checkedBuild {
+			// The checked build does not reuse rewound memory: it cuts the
+			// chunk and goes on in a fresh one (see checked_on.go).
+			l.cur = l.cutChecked(c, m.used)
+			return
 		}
-		for _, c := range b.large {
-			if !yield(ChunkInfo{Capacity: len(c.mem), Used: len(c.mem), Large: true}) {
-				return
-			}
+		clear(c[m.used:])
+		c = c[:m.used]
+		l.chunks[len(l.chunks)-1] = c
+	}
+	l.cur = c
+}
+
+// reset frees everything in the list: every chunk used this round,
+// cleared where it was used, becomes a spare, and the retention policy
+// (see retain.go) chooses which spares stay and which one becomes the
+// current chunk of the next round.
+func (l *chunkList[E]) reset(b *Bump) {
+	l.sync()
+	regular := 0
+	for _, c := range l.chunks {
+		regular += len(c)
+	}
+	if len(l.chunks) == 1 && len(l.large) == 0 && l.spares.len()+l.largeSpares.len() == 0 && !checkedBuild {
+		// The common small round: one chunk, kept as it is.
+		if len(l.cur) > 0 {
+			l.curStamp = b.round
 		}
-		for _, s := range b.slabOrder {
-			if !s.chunkInfo(yield) {
-				return
-			}
+		clear(l.cur)
+		l.cur = l.cur[:0]
+		l.chunks[0] = l.cur
+		l.before, l.floor, l.lfloor, l.hint = 0, 0, 0, 0
+		return
+	}
+	l.hint = 0
+	if len(l.chunks) > 1 {
+		l.hint = regular + regular/8
+	}
+	for i, c := range l.chunks {
+		stamp := b.round
+		if i == 0 && len(c) == 0 {
+			stamp = l.curStamp
+		}
+		l.spares.add(b, l.recycle(c), stamp)
+	}
+	for _, c := range l.large {
+		l.largeSpares.add(b, l.recycle(c), b.round)
+	}
+	clear(l.chunks)
+	clear(l.large)
+	l.chunks, l.large = l.chunks[:0], l.large[:0]
+	l.cur = nil
+	l.before, l.floor, l.lfloor = 0, 0, 0
+	l.spares.decay(b, l)
+	l.largeSpares.decay(b, l)
+	// The next round starts in the smallest spare that holds this round,
+	// or in the largest there is.
+	if i := l.spares.pick(regular, regular); i >= 0 || l.spares.len() > 0 {
+		if i < 0 {
+			i = l.spares.len() - 1
+		}
+		l.curStamp = l.spares.stamp(i)
+		l.cur = l.spares.take(b, i)
+		l.chunks = append(l.chunks, l.cur)
+	}
+}
+
+// decay releases, in a list that has not been used for a while, the
+// chunks the retention policy no longer keeps, the current one included.
+func (l *chunkList[E]) decay(b *Bump) {
+	l.spares.decay(b, l)
+	l.largeSpares.decay(b, l)
+	if len(l.chunks) == 1 && len(l.cur) == 0 && len(l.large) == 0 && expired(l.curStamp, b.round) {
+		l.release(b, l.cur)
+		l.chunks[0] = nil
+		l.chunks, l.cur = l.chunks[:0], nil
+	}
+}
+
+// held returns the bytes of every chunk of the list, spares included.
+func (l *chunkList[E]) held() uintptr {
+	n := 0
+	for i, c := range l.chunks {
+		if i == len(l.chunks)-1 {
+			c = l.cur
+		}
+		n += cap(c)
+	}
+	for _, c := range l.large {
+		n += cap(c)
+	}
+	return uintptr(n)*elemSize[E]() + l.spares.bytes + l.largeSpares.bytes
+}
+
+// slack returns the bytes at the end of chunks the list has moved past,
+// which this round will not use.
+func (l *chunkList[E]) slack() uintptr {
+	n := 0
+	for _, c := range l.chunks[:max(len(l.chunks)-1, 0)] {
+		n += cap(c) - len(c)
+	}
+	return uintptr(n) * elemSize[E]()
+}
+
+// chunkInfo yields a ChunkInfo for each chunk of the list; typ is the
+// element type of a slab, nil for the byte list.
+func (l *chunkList[E]) chunkInfo(typ ChunkInfo, yield func(ChunkInfo) bool) bool {
+	l.sync()
+	size := int(elemSize[E]())
+	for _, c := range l.chunks {
+		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(c)*size, len(c)*size, false, false
+		if !yield(typ) {
+			return false
 		}
 	}
+	for _, c := range l.large {
+		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(c)*size, len(c)*size, true, false
+		if !yield(typ) {
+			return false
+		}
+	}
+	for _, s := range l.spares.list {
+		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(s.mem)*size, 0, false, true
+		if !yield(typ) {
+			return false
+		}
+	}
+	for _, s := range l.largeSpares.list {
+		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(s.mem)*size, 0, true, true
+		if !yield(typ) {
+			return false
+		}
+	}
+	return true
+}
+
+// metadata returns the bytes of the list's own bookkeeping.
+func (l *chunkList[E]) metadata() uintptr {
+	return uintptr(cap(l.chunks)+cap(l.large))*unsafe.Sizeof([]E(nil)) +
+		uintptr(cap(l.spares.list)+cap(l.largeSpares.list))*unsafe.Sizeof(spare[E]{})
 }

@@ -22,7 +22,7 @@ func TestCleanupPanics(t *testing.T) {
 	p := bump.Alloc(&b, 99)
 	require.PanicsWithValue(t, "boom", b.Reset, "the first panic propagates")
 	require.Equal(t, []string{"last", "third", "first"}, got, "every cleanup runs")
-	if !bump.DebugBuild { // which protects released memory instead: see debug_test.go
+	if !bump.CheckedBuild { // which protects released memory instead: see debug_test.go
 		require.Zero(t, *p, "the reset completed: memory is cleared")
 		q := bump.Alloc(&b, 7)
 		require.Equal(t, p, q, "the reset completed: memory is reused")
@@ -47,7 +47,7 @@ func TestCleanupPanicsResetTo(t *testing.T) {
 	require.PanicsWithValue(t, "boom", func() { _ = b.ResetTo(cp) })
 	require.Equal(t, []string{"c", "a"}, got)
 	require.Equal(t, 1, *before)
-	if !bump.DebugBuild { // which protects released memory instead: see debug_test.go
+	if !bump.CheckedBuild { // which protects released memory instead: see debug_test.go
 		require.Zero(t, *after, "the rewind completed")
 		require.Equal(t, after, bump.Alloc(&b, 3), "memory after the checkpoint is reused")
 	}
@@ -155,7 +155,7 @@ func TestCleanupReentry(t *testing.T) {
 		})
 		require.NoError(t, b.ResetTo(cp))
 		require.Equal(t, []string{"outer", "registered by outer"}, got)
-		if !bump.DebugBuild { // which protects released memory instead: see debug_test.go
+		if !bump.CheckedBuild { // which protects released memory instead: see debug_test.go
 			require.Zero(t, *p, "memory allocated by a cleanup is freed by its reset")
 			require.Same(t, p, bump.New[int](&b))
 		}

@@ -197,7 +197,7 @@ func testGC[W any](t *testing.T, reset, large bool, wrap func(*payload) W, read 
 			// Reset drops large chunks instead of zeroing them: only a
 			// stale pointer such as loc could still reach them.
 			loc = nil
-		} else if !bump.DebugBuild { // which poisons scalars: see debug_test.go
+		} else if !bump.CheckedBuild { // which poisons scalars: see debug_test.go
 			require.True(t, reflect.ValueOf(loc).Elem().IsZero(), "Reset zeroes the value")
 		}
 		for i := 0; i < 10 && w.Value() != nil; i++ {

@@ -66,7 +66,7 @@ func layoutOfSlow[T any](key unsafe.Pointer, slot *atomic.Pointer[typeInfo]) Lay
 		align:    unsafe.Alignof(zero),
 		pointers: hasPointers(typ),
 		makeHeap: func(n int) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(make([]T, n))) },
-		newSlab:  func() slab { return new(typedSlab[T]) },
+		newSlab:  newTypedSlab[T],
 	}
 	actual, _ := layouts.LoadOrStore(key, t)
 	slot.Store(actual.(*typeInfo))

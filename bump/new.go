@@ -44,7 +44,7 @@ func (b *Bump) bumpLast(key unsafe.Pointer, size uintptr) unsafe.Pointer {
 	if end := b.off + roundWord(size); key == b.lastKey && end <= b.cap {
 		p := unsafe.Add(b.base, b.off)
 		b.off = end
-		if debugBuild {
+		if checkedBuild {
 			b.checkBump(uintptr(p) - uintptr(b.base))
 		}
 		return p
@@ -80,6 +80,7 @@ func tryNewSlow[T any](b *Bump) (*T, error) {
 				return (*T)(p), nil
 			}
 		case *typedSlab[T]:
+			b.activate(s, &s.active)
 			b.slabKey, b.slab = key, s
 			if p := s.bump(); p != nil {
 				return p, nil

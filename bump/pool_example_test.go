@@ -11,7 +11,7 @@ import (
 // own taken from a pool: after warm-up, the arenas' chunks are reused and
 // the requests allocate nothing from the Go heap.
 func ExamplePool() {
-	pool := bump.Pool{MaxRetained: 1 << 20}
+	var pool bump.Pool
 
 	handle := func(words []string) string {
 		a := pool.Get()
@@ -33,9 +33,10 @@ func ExamplePool() {
 	// BUMP POOL
 }
 
-// Put resets an arena, which keeps its largest chunks for reuse; if those
-// still exceed MaxRetained the arena is dropped rather than kept, so one
-// unusually large request does not pin its memory forever.
+// Put resets an arena, which keeps the chunks its recent jobs used; with
+// MaxRetained set, it trims an arena that holds more, rather than letting
+// one unusually large request pin its memory. Without it, the pool trims
+// arenas to what its recent jobs needed by itself.
 func ExamplePool_maxRetained() {
 	pool := bump.Pool{MaxRetained: 64 << 10}
 
@@ -45,7 +46,8 @@ func ExamplePool_maxRetained() {
 	}
 	pool.Put(a)
 
-	fmt.Println("dropped:", pool.Stats().Dropped)
+	st := pool.Stats()
+	fmt.Println("trimmed:", st.Trimmed, "idle:", st.Idle, "within the cap:", st.Retained <= 64<<10)
 	// Output:
-	// dropped: 1
+	// trimmed: 1 idle: 1 within the cap: true
 }

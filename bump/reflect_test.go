@@ -72,7 +72,7 @@ func TestLayoutForSteadyState(t *testing.T) {
 	for range 3 {
 		round()
 	}
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		return // the checked build abandons used chunks rather than reuse them
 	}
 	if a := testing.AllocsPerRun(20, round); a != 0 {
@@ -104,7 +104,7 @@ func TestLayoutForResizeFreeCheckpoint(t *testing.T) {
 	b.Free(l, r, 3)
 	require.NoError(t, b.ResetTo(cp))
 	b.Reset()
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		// Values released by a reset read as poison: pointers and lengths
 		// zero, scalars the pattern.
 		require.Equal(t, "", s[0].name)

@@ -104,7 +104,7 @@ func TestResetReusesMemory(t *testing.T) {
 				// workload needs and is kept: the same memory comes back.
 				if round >= 3 {
 					require.Equal(t, prevHeld, b.AllocatedBytes(), "round %d", round)
-					if !bump.DebugBuild { // which never hands out released memory again at once
+					if !bump.CheckedBuild { // which never hands out released memory again at once
 						require.Equal(t, prevAddrs, addrs, "round %d", round)
 					}
 				}
@@ -126,7 +126,7 @@ func TestResetSteadyStateAllocatesNothing(t *testing.T) {
 		}
 		b.Reset()
 	}
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		t.Skip("the checked build takes fresh chunks while the released ones are in quarantine")
 	}
 	for range 3 {
@@ -135,25 +135,28 @@ func TestResetSteadyStateAllocatesNothing(t *testing.T) {
 	require.Zero(t, testing.AllocsPerRun(20, work))
 }
 
-func TestResetKeepsLargestChunk(t *testing.T) {
+// TestResetKeepsRoundChunks checks that Reset keeps every chunk the round
+// used, emptied, and starts the next round in the largest when none holds
+// the whole round.
+func TestResetKeepsRoundChunks(t *testing.T) {
 	var b bump.Bump
 	for range 100000 {
 		bump.New[int64](&b)
 	}
-	largest := 0
+	held, largest := b.AllocatedBytes(), 0
 	for c := range b.Chunks() {
 		largest = max(largest, c.Capacity)
 	}
 	b.Reset()
-	var kept []bump.ChunkInfo
+	require.Equal(t, held, b.AllocatedBytes())
+	chunks := 0
 	for c := range b.Chunks() {
-		kept = append(kept, c)
+		chunks++
+		require.Zero(t, c.Used)
 	}
-	require.Len(t, kept, 1)
-	require.Equal(t, largest, kept[0].Capacity)
-	require.Zero(t, kept[0].Used)
-	require.Equal(t, largest, b.AllocatedBytes())
+	require.Greater(t, chunks, 1)
 	require.Equal(t, largest, b.ChunkCapacity())
+	require.Equal(t, held-largest, b.Stats().Spare)
 }
 
 // TestResetZeroesEveryKind checks, for every kind of type, that values
@@ -244,7 +247,7 @@ func TestCleanupSeesArenaValues(t *testing.T) {
 	b.Reset()
 	require.Equal(t, "still here", seen)
 	require.Equal(t, int64(7), seenA)
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		return // the checked build protects the memory instead (see debug_test.go)
 	}
 	// Reset zeroed the memory after the cleanup ran.
@@ -267,9 +270,9 @@ func TestResetNeverUsed(t *testing.T) {
 
 // TestResetKeepsLargeChunks checks that allocate-then-Reset loops that
 // need more than one regular chunk also stop allocating from the Go heap:
-// Reset keeps the largest chunk even if it was a dedicated one, and sizes
-// the next chunk for a whole round. (TestResetSteadyStateAllocatesNothing
-// covers rounds that fit in one chunk.)
+// Reset keeps dedicated chunks too, and the next round takes them again.
+// (TestResetSteadyStateAllocatesNothing covers rounds that fit in one
+// chunk.)
 func TestResetKeepsLargeChunks(t *testing.T) {
 	tests := []struct {
 		name string
@@ -311,7 +314,7 @@ func TestResetKeepsLargeChunks(t *testing.T) {
 				tt.work(&b)
 				b.Reset()
 			})
-			if !bump.DebugBuild { // which takes fresh chunks while the released ones are in quarantine
+			if !bump.CheckedBuild { // which takes fresh chunks while the released ones are in quarantine
 				require.Zero(t, allocs)
 			}
 			require.Equal(t, held, b.AllocatedBytes(), "Reset keeps the same chunk")
@@ -319,10 +322,12 @@ func TestResetKeepsLargeChunks(t *testing.T) {
 	}
 }
 
-// TestResetRoundChunkSize checks that the chunk sized for a whole round is
-// about the round's size: a round of 2 MiB of small values and one 5 MiB
-// request settles in one chunk of under 8 MiB (doubling would give 8).
-func TestResetRoundChunkSize(t *testing.T) {
+// TestResetHoldsAboutARound checks that an arena reused for rounds of
+// one size holds about what a round needs once warm: a round of 2 MiB of
+// small values and one 5 MiB request settles in under 1.25 times its size,
+// with the chunks that doubling left behind released after the retention
+// window.
+func TestResetHoldsAboutARound(t *testing.T) {
 	var b bump.Bump
 	round := func() {
 		for range 2 << 20 / 64 {
@@ -330,7 +335,7 @@ func TestResetRoundChunkSize(t *testing.T) {
 		}
 		bump.Bytes(&b, 5<<20)
 	}
-	for range 4 {
+	for range 40 {
 		round()
 		b.Reset()
 	}
@@ -338,14 +343,19 @@ func TestResetRoundChunkSize(t *testing.T) {
 		round()
 		b.Reset()
 	})
-	if !bump.DebugBuild { // which takes fresh chunks while the released ones are in quarantine
+	if !bump.CheckedBuild { // which takes fresh chunks while the released ones are in quarantine
 		require.Zero(t, allocs)
 	}
-	chunks := 0
-	for c := range b.Chunks() {
-		chunks++
-		require.Less(t, c.Capacity, 8<<20)
-		require.GreaterOrEqual(t, c.Capacity, 7<<20)
+	const size = 7 << 20
+	t.Logf("a round of %d bytes holds %d (%.2fx) in %d chunks", size, b.AllocatedBytes(),
+		float64(b.AllocatedBytes())/size, countChunks(&b))
+	require.Less(t, b.AllocatedBytes(), size*5/4)
+}
+
+func countChunks(b *bump.Bump) int {
+	n := 0
+	for range b.Chunks() {
+		n++
 	}
-	require.Equal(t, 1, chunks)
+	return n
 }

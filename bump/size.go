@@ -41,16 +41,14 @@ var systemMemory = sync.OnceValue(func() uintptr {
 
 // checkSystem returns an error wrapping ErrAllocationLimit if a chunk of
 // size bytes is more than the Go memory limit (runtime/debug.SetMemoryLimit)
-// when one is set, or more than systemMemory.
+// when one is set, or more than systemMemory: a soft limit set above the
+// machine's memory does not make such a chunk possible.
 func checkSystem(size uintptr) error {
 	if size < checkedSize {
 		return nil
 	}
-	if lim := debug.SetMemoryLimit(-1); lim < math.MaxInt64 {
-		if uint64(size) > uint64(lim) {
-			return fmt.Errorf("%w: %d bytes needed, more than the Go memory limit of %d bytes", ErrAllocationLimit, size, lim)
-		}
-		return nil
+	if lim := debug.SetMemoryLimit(-1); lim < math.MaxInt64 && uint64(size) > uint64(lim) {
+		return fmt.Errorf("%w: %d bytes needed, more than the Go memory limit of %d bytes", ErrAllocationLimit, size, lim)
 	}
 	if m := systemMemory(); size > m {
 		return fmt.Errorf("%w: %d bytes needed, more than the %d bytes of system memory", ErrAllocationLimit, size, m)

@@ -203,3 +203,21 @@ func TestBeyondMemoryLimit(t *testing.T) {
 	_, err = bump.TryBytes(&b, 4<<20)
 	require.NoError(t, err)
 }
+
+// TestBeyondSystemMemoryUnderSoftLimit checks that a Go memory limit set
+// above the machine's memory does not let a request through that the
+// machine cannot hold: the bound is the smaller of the two (issue 20:
+// such a request ended the process with the runtime's fatal
+// out-of-memory error).
+func TestBeyondSystemMemoryUnderSoftLimit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64 / 2))
+	huge := int(min(uint64(1)<<46, math.MaxInt/4))
+	var b bump.Bump
+	_, err := bump.TryBytes(&b, huge)
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	require.Zero(t, b.AllocatedBytes())
+	_, err = bump.AllocateSlice[int64](nil, huge/8)
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+	_, err = bump.TryMakeSliceIn[*int](nil, 0, huge/8)
+	require.ErrorIs(t, err, bump.ErrAllocationLimit)
+}

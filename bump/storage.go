@@ -19,7 +19,7 @@ func (b *Bump) Allocate(l Layout, n int) (unsafe.Pointer, error) {
 	if !ok || n == 0 {
 		return nil, sizeError(l, n)
 	}
-	if debugBuild {
+	if checkedBuild {
 		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
@@ -42,7 +42,7 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 	if !ok || oldN < 0 || newN == 0 {
 		return false
 	}
-	if debugBuild {
+	if checkedBuild {
 		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {
@@ -51,7 +51,7 @@ func (b *Bump) Resize(l Layout, p unsafe.Pointer, oldN, newN int) bool {
 	case zeroSizeSlab:
 		return true
 	default:
-		return s.resize(p, oldN, newN)
+		return s.resize(b, p, oldN, newN)
 	}
 }
 
@@ -69,7 +69,7 @@ func (b *Bump) Free(l Layout, p unsafe.Pointer, n int) {
 	if _, ok := l.bytesFor(n); !ok || n == 0 {
 		return
 	}
-	if debugBuild {
+	if checkedBuild {
 		defer b.checkInvariants()
 	}
 	switch s := b.slabFor(l).(type) {

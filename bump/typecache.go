@@ -42,7 +42,7 @@ func (b *Bump) slabFor(l Layout) slab {
 				b.slabs = make(map[unsafe.Pointer]slab)
 			}
 			b.slabs[key] = s
-			b.slabOrder = append(b.slabOrder, s)
+			b.slabList = append(b.slabList, s)
 		}
 	}
 	e.key, e.slab = key, s

@@ -11,22 +11,24 @@ const (
 	maxRunBytes = 64 << 10
 )
 
-// typedOps are a handle's slow paths, bound to it, for the fast paths in
-// window to call (see window for why they are function values).
+// typedOps are a handle's slow paths, for the fast paths in window to
+// call (see window for why they are function values). They take the
+// handle the fast path ran on, which is how a copy is caught.
 type typedOps[T any] struct {
-	newSlow      func() *T
-	tryNewSlow   func() (*T, error)
-	allocSlow    func(T) *T
-	tryAllocSlow func(T) (*T, error)
-	makeSlow     func(int, int) []T
-	tryMakeSlow  func(int, int) ([]T, error)
+	newSlow      func(*Typed[T]) *T
+	tryNewSlow   func(*Typed[T]) (*T, error)
+	allocSlow    func(*Typed[T], T) *T
+	tryAllocSlow func(*Typed[T], T) (*T, error)
+	makeSlow     func(*Typed[T], int, int) []T
+	tryMakeSlow  func(*Typed[T], int, int) ([]T, error)
 }
 
 // typedState is what a handle needs out of line.
 type typedState[T any] struct {
-	b *Bump
-	l Layout
-	s *typedSlab[T] // T's slab if T holds pointers, where runs come from
+	self *Typed[T] // the handle itself, to catch copies
+	b    *Bump
+	l    Layout
+	s    *typedSlab[T] // T's slab if T holds pointers, where runs come from
 	// run is the current run, of which free is the tail. runs holds every
 	// run taken since the last Reset, each but the last (which is run)
 	// with the length it had used when the handle moved on: ResetTo needs
@@ -36,6 +38,9 @@ type typedState[T any] struct {
 	runs   [][]T
 	next   int // values in the next run
 	maxRun int // values in a run of maxRunBytes (at least one)
+	// active is the Bump's round plus one while the handle has a window
+	// in this round (see Bump.activate).
+	active uint64
 }
 
 // ofSlow finds or makes b's handle for T and caches it for Of.
@@ -45,11 +50,13 @@ func ofSlow[T any](b *Bump, key unsafe.Pointer) *Typed[T] {
 	c := &b.handles
 	h := c.all[key]
 	if h == nil {
-		h = unsafe.Pointer(newTyped[T](b))
+		t := newTyped[T](b)
+		h = unsafe.Pointer(t)
 		if c.all == nil {
 			c.all = make(map[unsafe.Pointer]unsafe.Pointer)
 		}
 		c.all[key] = h
+		c.list = append(c.list, t)
 	}
 	c.recent[slotIndex(key)] = handleSlot{key: key, handle: h}
 	return (*Typed[T])(h)
@@ -59,14 +66,14 @@ func newTyped[T any](b *Bump) *Typed[T] {
 	// An empty window that is not nil, so that MakeSlice(0, 0) returns a
 	// non-nil slice as make does.
 	t := &Typed[T]{free: window[T]{}}
-	t.b, t.l = b, LayoutOf[T]()
+	t.self, t.b, t.l = t, b, LayoutOf[T]()
 	t.ops = typedOps[T]{
-		newSlow:      t.newSlow,
-		tryNewSlow:   t.tryNewSlow,
-		allocSlow:    t.allocSlow,
-		tryAllocSlow: t.tryAllocSlow,
-		makeSlow:     t.makeSlow,
-		tryMakeSlow:  t.tryMakeSlow,
+		newSlow:      (*Typed[T]).newSlow,
+		tryNewSlow:   (*Typed[T]).tryNewSlow,
+		allocSlow:    (*Typed[T]).allocSlow,
+		tryAllocSlow: (*Typed[T]).tryAllocSlow,
+		makeSlow:     (*Typed[T]).makeSlow,
+		tryMakeSlow:  (*Typed[T]).tryMakeSlow,
 	}
 	size := int(t.l.Size())
 	if size == 0 {
@@ -79,9 +86,6 @@ func newTyped[T any](b *Bump) *Typed[T] {
 	if t.l.HasPointers() {
 		t.s = b.slabFor(t.l).(*typedSlab[T])
 	}
-	// The Bump resets and rewinds every slab in slabOrder; the handle
-	// joins the list so that its window follows what the Bump frees.
-	b.slabOrder = append(b.slabOrder, handleSlab[T]{t})
 	return t
 }
 
@@ -133,12 +137,15 @@ func (t *Typed[T]) tryMakeSlow(length, capacity int) ([]T, error) {
 // Bump's in every respect (limit, accounting, chunk growth, the checked
 // build's guards); on error nothing changed.
 func (t *Typed[T]) refill(n int) ([]T, error) {
+	if t.self != t {
+		panic("bump: Typed handle used after being copied; use the *Typed that Of returns")
+	}
 	size := t.l.Size()
 	if size == 0 {
 		return unsafe.Slice((*T)(unsafe.Pointer(&zeroSizeBase)), n), nil
 	}
 	b := t.b
-	if debugBuild || n >= t.next {
+	if checkedBuild || n >= t.next {
 		p, err := b.Allocate(t.l, n)
 		if err != nil {
 			return nil, err
@@ -161,6 +168,7 @@ func (t *Typed[T]) refill(n int) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.activate(t, &t.active)
 	if k := len(t.runs); k > 0 {
 		t.runs[k-1] = t.run[:len(t.run)-len(t.free)]
 	}
@@ -178,73 +186,61 @@ func (t *Typed[T]) chunkFree(size uintptr) int {
 		return cap(s.cur) - len(s.cur)
 	}
 	b := t.b
-	if b.base == nil {
-		return 0
-	}
 	return int((b.cap - b.off) / size)
 }
 
-// handleSlab puts a handle in its Bump's slab list, which is how the
-// handle learns of Reset, Checkpoint and ResetTo. It owns no memory: its
-// runs are allocations of the byte chunks or of T's slab, which account
-// for them, report them in Chunks, and clear them when they are freed. So
+// A handle hears about Reset, Checkpoint and ResetTo as a resetter of its
+// Bump, from its first window in a round on. It owns no memory: its runs
+// are allocations of the byte chunks or of T's slab, which account for
+// them, report them in Chunks, and clear them when they are freed. So
 // reset and rewind only move the window, and rewind clears what the
 // handle handed out after the checkpoint in the run that was current at
-// the checkpoint, memory the Bump keeps. The Bump never allocates from
-// it: slabFor does not return it.
-type handleSlab[T any] struct{ t *Typed[T] }
+// the checkpoint, memory the Bump keeps.
 
-func (h handleSlab[T]) reset(*Bump) {
-	t := h.t
+// reset gives back the part of the current run not handed out, if it is
+// the newest allocation of its chunk, so that the Bump's reset clears
+// only what was used; then it forgets the runs.
+func (t *Typed[T]) reset(b *Bump) {
+	if used := len(t.run) - len(t.free); len(t.free) > 0 {
+		p := unsafe.Pointer(unsafe.SliceData(t.run))
+		if used == 0 {
+			b.Free(t.l, p, len(t.run))
+		} else {
+			b.Resize(t.l, p, len(t.run), used)
+		}
+	}
 	clear(t.runs)
 	t.runs = t.runs[:0]
 	t.run, t.free = nil, window[T]{}
 }
 
 // mark records the number of runs and how much of the current one is used.
-func (h handleSlab[T]) mark() slabMark {
-	t := h.t
-	return slabMark{chunk: len(t.runs), used: len(t.run) - len(t.free)}
+func (t *Typed[T]) mark() listMark {
+	return listMark{chunks: len(t.runs), used: len(t.run) - len(t.free)}
 }
 
-func (h handleSlab[T]) rewind(b *Bump, m slabMark) {
-	t := h.t
-	if m.chunk == 0 || m.chunk > len(t.runs) {
-		// The handle had no run at the checkpoint (or did not exist): all
-		// its runs are memory the Bump is freeing.
-		h.reset(b)
+func (t *Typed[T]) rewind(b *Bump, m listMark) {
+	if m.chunks == 0 || m.chunks > len(t.runs) {
+		// The handle had no run at the checkpoint: all its runs are
+		// memory the Bump is freeing.
+		clear(t.runs)
+		t.runs = t.runs[:0]
+		t.run, t.free = nil, window[T]{}
 		return
 	}
 	used := t.run[:len(t.run)-len(t.free)]
-	if m.chunk < len(t.runs) {
-		used = t.runs[m.chunk-1]
-		clear(t.runs[m.chunk:])
-		t.runs = t.runs[:m.chunk]
+	if m.chunks < len(t.runs) {
+		used = t.runs[m.chunks-1]
+		clear(t.runs[m.chunks:])
+		t.runs = t.runs[:m.chunks]
 		t.run = used[:cap(used)]
 	}
 	clear(used[m.used:])
 	t.free = t.run[m.used:]
 }
 
-// A handle never resizes or frees in place, so a checkpoint has nothing
-// to protect in it.
-func (handleSlab[T]) setFloor(*slabMark) {}
-
-// The runs are reported, and verified, by the chunks they come from.
-func (handleSlab[T]) chunkInfo(func(ChunkInfo) bool) bool { return true }
-
-func (handleSlab[T]) verify() uintptr { return 0 }
-
-// metadata counts the handle's list of runs, which the Bump's metadata
-// figure includes (see Bump.AllocatedBytesIncludingMetadata).
-func (h handleSlab[T]) metadata() uintptr {
-	return uintptr(cap(h.t.runs)) * unsafe.Sizeof(h.t.run)
+// metadata returns the bytes of the handle's list of runs, which the
+// Bump's metadata figure includes (see Bump.AllocatedBytesIncludingMetadata).
+func (t *Typed[T]) metadata() uintptr {
+	return uintptr(cap(t.runs)) * unsafe.Sizeof(t.run)
 }
-
-func (handleSlab[T]) allocate(*Bump, int) (unsafe.Pointer, error) {
-	panic("bump: internal error: allocating from a Typed handle's slab entry")
-}
-
-func (handleSlab[T]) resize(unsafe.Pointer, int, int) bool { return false }
-
-func (handleSlab[T]) free(*Bump, unsafe.Pointer, int) {}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -191,7 +192,7 @@ func TestTypedReset(t *testing.T) {
 		}
 		requireChunksAccounted(t, &b)
 		b.Reset()
-		if r > 2 && !bump.DebugBuild { // which protects released memory instead
+		if r > 2 && !bump.CheckedBuild { // which protects released memory instead
 			// In the steady state one chunk of each kind holds the round,
 			// and Reset keeps and zeroes it (it releases other chunks).
 			for i := range all {
@@ -202,7 +203,7 @@ func TestTypedReset(t *testing.T) {
 		if r == 2 {
 			held = b.AllocatedBytes()
 		}
-		if r > 2 && !bump.DebugBuild { // which quarantines released chunks
+		if r > 2 && !bump.CheckedBuild { // which quarantines released chunks
 			require.Equal(t, held, b.AllocatedBytes(), "steady state: rounds reuse the kept chunks")
 		}
 	}
@@ -257,7 +258,7 @@ func testTypedResetTo[T comparable](t *testing.T, before, after int, set func(*T
 		for i, p := range old {
 			require.Equal(t, i, get(p), "a value from before the checkpoint changed")
 		}
-		if bump.DebugBuild { // which protects or poisons released memory
+		if bump.CheckedBuild { // which protects or poisons released memory
 			continue
 		}
 		var zero T
@@ -277,7 +278,7 @@ func TestTypedCheckpointBeforeOf(t *testing.T) {
 	n := bump.Of[node](&b).New()
 	p.a, n.a = 7, 7
 	require.NoError(t, b.ResetTo(cp))
-	if bump.DebugBuild { // which protects released memory instead of reusing it
+	if bump.CheckedBuild { // which protects released memory instead of reusing it
 		return
 	}
 	//bumpvet:ignore reads the released memory to check that ResetTo zeroed it
@@ -371,7 +372,7 @@ func TestTypedZeroSize(t *testing.T) {
 // round of Of calls and allocations through handles, then Reset, makes
 // no Go-heap allocation.
 func TestTypedAllocs(t *testing.T) {
-	if bump.DebugBuild {
+	if bump.CheckedBuild {
 		t.Skip("the checked build takes fresh chunks while released ones are in quarantine")
 	}
 	var b bump.Bump
@@ -396,4 +397,27 @@ func TestTypedErrorsKeepIdentity(t *testing.T) {
 	b.SetAllocationLimit(10)
 	_, err := bump.Of[[64]byte](&b).TryNew()
 	require.True(t, errors.Is(err, bump.ErrAllocationLimit))
+}
+
+// TestTypedCopyPanics checks that a copy of a handle, which would hand out
+// the values of the same window again, panics when it needs a window of
+// its own, at once in the checked build (which keeps no window), and that
+// the original goes on working. go vet reports the copy (Typed holds a
+// noCopy), so the test copies through reflect.
+func TestTypedCopyPanics(t *testing.T) {
+	var b bump.Bump
+	h := bump.Of[int64](&b)
+	h.New()
+	c := new(bump.Typed[int64])
+	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(h).Elem())
+	const window = 64 << 10 / 8 // the largest window, in values
+	require.PanicsWithValue(t, "bump: Typed handle used after being copied; use the *Typed that Of returns", func() {
+		for range window + 1 {
+			c.New()
+		}
+	})
+	if bump.CheckedBuild {
+		require.Panics(t, func() { c.New() })
+	}
+	require.NotNil(t, h.New())
 }

@@ -44,7 +44,7 @@ func (m *Map[K, V]) DeleteFunc(del func(K, V) bool) {
 		if !del(s.key, s.value) {
 			continue
 		}
-		if m.tableGen == it.tableGen {
+		if m.gen.table() == it.gen.table() {
 			m.deleteSlot(s, it.g, it.i)
 		} else {
 			m.Delete(s.key) // s is in the current table, found by key

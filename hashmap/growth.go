@@ -66,7 +66,7 @@ func (m *Map[K, V]) rehash(groups int) error {
 // afterRehash updates the bookkeeping of a table just rehashed.
 func (m *Map[K, V]) afterRehash() {
 	m.growthLeft = m.capacity() - m.used
-	m.tableGen++
+	m.gen += tableStep
 	m.h.Store(m.alloc)
 }
 

@@ -30,6 +30,7 @@ const (
 	hashCustom                     // the map's Hasher
 	hash64                         // 8-byte integer kinds: hashWord
 	hash32                         // 4-byte integer kinds: hashWord
+	hashString                     // string kinds: maphash.String
 )
 
 // kindOf returns the hash kind for keys of type K. Floats are left to
@@ -46,8 +47,9 @@ func kindOf[K comparable]() hashKind {
 			return hash32
 		}
 	}
-	// Strings stay with maphash.Comparable: measured (BenchmarkHash),
-	// maphash.String through this switch costs more.
+	if t.Kind() == reflect.String {
+		return hashString
+	}
 	return hashComparable
 }
 
@@ -79,6 +81,10 @@ func (m *Map[K, V]) hash(k K) uintptr {
 	case hash32:
 		// Sound: K is an integer kind of 4 bytes.
 		return uintptr(hashWord(uint64(*(*uint32)(unsafe.Pointer(&k))), m.wordSeed))
+	case hashString:
+		// Sound: K is a string kind. maphash.String is the runtime's
+		// string hash, without maphash.Comparable's generic dispatch.
+		return uintptr(maphash.String(m.seed, *(*string)(unsafe.Pointer(&k))))
 	}
 	return m.hashSlow(k)
 }

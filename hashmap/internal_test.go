@@ -129,7 +129,7 @@ func TestMapSize(t *testing.T) {
 		t.Skip("the checked build adds fields")
 	}
 	var m Map[int, int]
-	want := unsafe.Sizeof(m.h) + unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + 2*unsafe.Sizeof(m.tableGen)
+	want := unsafe.Sizeof(m.h) + unsafe.Sizeof(m.groups) + 2*unsafe.Sizeof(m.used) + unsafe.Sizeof(m.seed) + unsafe.Sizeof(m.wordSeed) + unsafe.Sizeof(m.hasher) + unsafe.Sizeof(m.alloc) + unsafe.Sizeof(m.gen)
 	want += unsafe.Alignof(m.used)                            // seeded and kind, padded
 	want += unsafe.Alignof(m.used) + unsafe.Sizeof(m.retired) // iterations, padded, and retired
 	require.Equal(t, want, unsafe.Sizeof(m))
@@ -147,7 +147,7 @@ func TestHashKinds(t *testing.T) {
 	require.Equal(t, hash64, kindOf[id]())
 	require.Equal(t, hash64, kindOf[uint64]())
 	require.Equal(t, hash32, kindOf[int32]())
-	require.Equal(t, hashComparable, kindOf[name]())
+	require.Equal(t, hashString, kindOf[name]())
 	require.Equal(t, hashComparable, kindOf[float64]())
 	require.Equal(t, hashComparable, kindOf[uint8]())
 	require.Equal(t, hashComparable, kindOf[any]())

@@ -10,8 +10,8 @@ import (
 
 // All returns an iterator over the entries of m, in an unspecified order
 // that varies between iterations, like ranging over a Go map: each
-// iteration starts at a random group and a random slot within each group,
-// so even a map of a few entries is not produced in insertion order.
+// iteration starts at a random slot of a random group, so even a map of a
+// few entries is not produced in insertion order.
 // Ranging over a nil m produces nothing.
 //
 // The map may be modified during the iteration with Go map semantics: an
@@ -31,10 +31,39 @@ import (
 func (m *Map[K, V]) All() iter.Seq2[K, V] {
 	return func(yield func(K, V) bool) {
 		it := m.iter()
+		if it.m == nil {
+			return
+		}
 		defer it.stop()
-		for s := it.next(); s != nil; s = it.next() {
-			if !yield(s.key, s.value) {
-				return
+		// iterator.next, written out so that an entry costs the few
+		// instructions of this loop and the yield, with the iterator's
+		// state in registers. The caller inlines All, so this literal is
+		// compiled in the caller's package, where the table's small
+		// helpers do not inline: the loop uses none.
+		gen := it.gen
+		for g, left := it.nextGroup(); g != nil; g, left = it.nextGroup() {
+			for {
+				// left holds only the top bit of each slot's byte: no
+				// need for matchFull.
+				full := left & bitset(g.ctrl)
+				if full == 0 {
+					break
+				}
+				left = full & (full - 1)
+				s := &g.slots[uint(bits.TrailingZeros64(uint64(full))>>3)&(groupSize-1)]
+				if m.gen != gen {
+					// Replaced (go on over the old table) or cleared
+					// (stop).
+					if m.gen.clear() != gen.clear() {
+						return
+					}
+					if s = m.current(s); s == nil {
+						continue
+					}
+				}
+				if !yield(s.key, s.value) {
+					return
+				}
 			}
 		}
 	}
@@ -71,27 +100,45 @@ func (m *Map[K, V]) Values() iter.Seq[V] {
 // An iterator walks the table a Map had when the iteration started, and
 // holds all the iteration's state: the Map itself is only read.
 //
+// It visits the slots of the table in order, as one array, from a random
+// slot of a random group, wrapping around: the first group's slots from
+// that slot on are visited first, its slots before it last. So the order
+// varies from one iteration to the next even for a map of one group,
+// without the per-entry cost of rotating each group.
+//
 // While that table is current, the iterator reads each group's control
 // word afresh at every step, so entries deleted meanwhile are skipped.
 // Once the table has been replaced by a rehash (which leaves it
 // allocated, see rehash) its control words are frozen, so each key found
-// there is looked up in the current table instead. A NaN key cannot be
-// looked up, but neither can it be deleted except by Clear, which ends
-// the iteration, and its value never changes.
+// there is looked up in the current table instead.
 type iterator[K comparable, V any] struct {
-	m        *Map[K, V]
-	groups   []group[K, V]
-	g        *group[K, V] // the group being walked, or nil before the first
-	i        uintptr      // index in g of the slot next returned last
-	left     bitset       // slots of g not visited yet, rotated by rot
-	rot      int          // bits each control word is rotated by: 8 times the first slot
-	start    uintptr      // the first group
-	pos      uintptr      // groups started so far
-	tableGen uint32
-	clearGen uint32
+	m      *Map[K, V]
+	groups []group[K, V]
+	g      *group[K, V] // the group being walked, or nil before the first
+	i      uintptr      // index in g of the slot next returned last
+	left   bitset       // slots of g not visited yet
+	first  uintptr      // the first slot visited
+	start  uintptr      // the first group
+	pos    uintptr      // group visits started so far: len(groups)+1 in all
+	gen    generation   // m.gen when the iteration started
 }
 
-// iter returns an iterator over m, which may be nil or empty.
+// A generation counts a Map's table replacements (the high 32 bits) and
+// Clears (the low 32 bits), which an iteration must notice, so that
+// noticing that neither happened takes one compare.
+type generation uint64
+
+const (
+	clearStep generation = 1
+	tableStep generation = 1 << 32
+)
+
+func (g generation) table() uint32 { return uint32(g >> 32) }
+func (g generation) clear() uint32 { return uint32(g) }
+
+// iter returns an iterator over m, which may be nil or empty; its m is
+// nil if there is nothing to iterate over. A caller whose iterator has an
+// m must call stop when done.
 func (m *Map[K, V]) iter() iterator[K, V] {
 	if m == nil {
 		return iterator[K, V]{}
@@ -105,12 +152,11 @@ func (m *Map[K, V]) iter() iterator[K, V] {
 	m.iterations.Add(1)
 	r := rand.Uint64()
 	return iterator[K, V]{
-		m:        m,
-		groups:   m.groups,
-		rot:      int(r>>61) * 8,
-		start:    uintptr(r),
-		tableGen: m.tableGen,
-		clearGen: m.clearGen,
+		m:      m,
+		groups: m.groups,
+		first:  uintptr(r >> 61),
+		start:  uintptr(r),
+		gen:    m.gen,
 	}
 }
 
@@ -121,34 +167,64 @@ func (it *iterator[K, V]) stop() {
 	}
 }
 
-// next returns the next entry's slot, or nil at the end.
+// nextGroup returns the next group to walk and the slots of it to visit
+// (as a bitset), or nil at the end or once the map was cleared.
+func (it *iterator[K, V]) nextGroup() (*group[K, V], bitset) {
+	n := uintptr(len(it.groups))
+	if it.pos > n || it.m.gen.clear() != it.gen.clear() {
+		return nil, 0
+	}
+	g := &it.groups[(it.start+it.pos)&(n-1)]
+	slots := bitset(msb)
+	switch it.pos {
+	case 0: // the first group, from slot first on
+		slots = msb << ((it.first & (groupSize - 1)) * 8)
+	case n: // the first group again, its slots before first
+		slots = msb &^ (msb << ((it.first & (groupSize - 1)) * 8))
+	}
+	it.pos++
+	return g, slots
+}
+
+// current returns the slot that holds the entry of s, a slot of a table
+// replaced since the iteration started, in the current table, or nil if
+// the entry was deleted since. A NaN key cannot be looked up, but neither
+// can it be deleted except by Clear, which ends the iteration, and its
+// value never changes: its old slot is current. It is kept out of line,
+// so that the loops that call it in their rare case stay small.
+//
+//go:noinline
+func (m *Map[K, V]) current(s *slot[K, V]) *slot[K, V] {
+	if s.key != s.key {
+		return s
+	}
+	return m.lookup(s.key)
+}
+
+// next returns the next entry's slot, or nil at the end. It is the loop
+// of Map.all, for the iterators that need their state between entries.
 func (it *iterator[K, V]) next() *slot[K, V] {
 	m := it.m
-	if m == nil || m.clearGen != it.clearGen {
+	if m == nil || m.gen.clear() != it.gen.clear() {
 		return nil
 	}
 	for {
 		if it.g != nil {
-			// Slot i of the group is at byte (i - rot/8) mod 8 of left.
-			left := it.left & bitset(bits.RotateLeft64(uint64(it.g.ctrl.matchFull()), -it.rot))
-			if left != 0 {
-				it.left = left.removeFirst()
-				it.i = (left.first() + uintptr(it.rot>>3)) & (groupSize - 1)
+			if full := it.left & bitset(it.g.ctrl); full != 0 {
+				it.left = full.removeFirst()
+				it.i = full.first()
 				s := &it.g.slots[it.i]
-				if m.tableGen != it.tableGen && s.key == s.key {
-					if s = m.lookup(s.key); s == nil {
+				if m.gen != it.gen {
+					if s = m.current(s); s == nil {
 						continue // deleted since the table was replaced
 					}
 				}
 				return s
 			}
 		}
-		if it.pos == uintptr(len(it.groups)) {
+		if it.g, it.left = it.nextGroup(); it.g == nil {
 			return nil
 		}
-		it.g = &it.groups[(it.start+it.pos)&uintptr(len(it.groups)-1)]
-		it.pos++
-		it.left = msb
 	}
 }
 

@@ -36,10 +36,10 @@ type Map[K comparable, V any] struct {
 	hasher   Hasher[K]
 	alloc    bump.Allocator
 
-	// Counters that let an iteration notice that the table it walks has
-	// been replaced or cleared (see iter.go). Only writers change them.
-	tableGen uint32
-	clearGen uint32
+	// Counts of the table's replacements and of Clears, which let an
+	// iteration notice either with one compare (see iter.go). Only
+	// writers change it.
+	gen generation
 
 	// iterations counts the iterations in progress, so that growth
 	// knows when no iteration can still walk the table it replaces
@@ -169,11 +169,15 @@ func (m *Map[K, V]) lookup(k K) *slot[K, V] {
 		return nil
 	}
 	var h uintptr
-	if m.kind == hash64 {
-		// hash's most common case, inlined.
+	switch m.kind {
+	case hash64:
+		// hash's most common cases, inlined.
 		// Sound: K is an integer kind of 8 bytes (see kindOf).
 		h = uintptr(hashWord(*(*uint64)(unsafe.Pointer(&k)), m.wordSeed))
-	} else {
+	case hashString:
+		// Sound: K is a string kind.
+		h = uintptr(maphash.String(m.seed, *(*string)(unsafe.Pointer(&k))))
+	default:
 		h = m.hash(k)
 	}
 	c := h2(h)
@@ -434,7 +438,7 @@ func (m *Map[K, V]) Clear() {
 	}
 	m.used = 0
 	m.growthLeft = m.capacity()
-	m.clearGen++
+	m.gen += clearStep
 	m.checkInvariants()
 }
 

@@ -83,3 +83,6 @@ func (q *Queue[T]) UnmarshalJSON(data []byte) error {
 func (q *Queue[T]) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, fmt.FormatString(f, verb), q.sorted())
 }
+
+// String returns q formatted like a slice with %v, in pop order: [1 2 3].
+func (q *Queue[T]) String() string { return fmt.Sprint(q) }

@@ -184,7 +184,30 @@ type bumpMachine struct {
 	// allocation must leave it as it was.
 	capBefore int
 	nextID    int
+	// heap holds what the In helpers allocated on the Go heap: it stays
+	// valid across resets.
+	heap []*bumpEntry
+	// peak is the most bytes the model saw in use since the last reset:
+	// Stats().Peak must be at least that.
+	peak  int
+	pools [3]poolModel
 }
+
+// poolModel is a Pool and what the model counts of it.
+type poolModel struct {
+	p    bump.Pool
+	gets uint64
+}
+
+// forwarder is an Allocator of the user's: it forwards to a Bump, so the
+// In helpers take their generic path.
+type forwarder struct{ b *bump.Bump }
+
+func (f forwarder) Allocate(l bump.Layout, n int) (unsafe.Pointer, error) { return f.b.Allocate(l, n) }
+func (f forwarder) Resize(l bump.Layout, p unsafe.Pointer, oldN, newN int) bool {
+	return f.b.Resize(l, p, oldN, newN)
+}
+func (f forwarder) Free(l bump.Layout, p unsafe.Pointer, n int) { f.b.Free(l, p, n) }
 
 var bumpOps = []opKind{
 	{name: "AlignedBytes", weight: 6, args: []int{4097, 13, 256}}, // n, log2(align), seed
@@ -207,6 +230,9 @@ var bumpOps = []opKind{
 	{name: "StopCleanup", weight: 1, args: []int{64}},
 	{name: "Invalid", weight: 1, args: []int{5}},
 	{name: "GC", weight: 1},
+	{name: "In", weight: 3, args: []int{15, 300, 1000}},      // helper*3 + allocator, n, seed
+	{name: "PoolJob", weight: 2, args: []int{3, 8000, 1000}}, // pool, bytes, seed
+	{name: "Decay", weight: 1},
 }
 
 func newBumpMachine() machine {
@@ -450,6 +476,7 @@ func (m *bumpMachine) apply(o op, before int) error {
 		}
 		m.cps = nil
 		m.live = nil
+		m.peak = 0
 	case "SetAllocationLimit":
 		var limit int
 		switch o.arg(0) {
@@ -505,8 +532,153 @@ func (m *bumpMachine) apply(o op, before int) error {
 		}
 	case "GC":
 		collect()
+	case "In":
+		return m.applyIn(o, before)
+	case "PoolJob":
+		return m.poolJob(&m.pools[o.arg(0)], o.arg(1), o.arg(2))
+	case "Decay":
+		// Rounds that use nothing: everything the arena keeps is released
+		// once the retention window has passed.
+		for range 50 {
+			if bug := m.checkReset(0, b.Reset); bug != nil {
+				return bug
+			}
+			m.live = nil
+		}
+		for _, cp := range m.cps {
+			m.stale = append(m.stale, cp.cp)
+		}
+		m.cps = nil
+		m.peak = 0
+		if got := b.AllocatedBytes(); got != 0 {
+			return fmt.Errorf("after 50 empty rounds the arena holds %d bytes", got)
+		}
 	default:
 		panic("unknown op " + o.kind.name)
+	}
+	return nil
+}
+
+// applyIn allocates with one of the In helpers from the Bump, the Go heap
+// or an allocator of the user's, and checks what it got.
+func (m *bumpMachine) applyIn(o op, before int) error {
+	var a bump.Allocator
+	helper := o.arg(0) / 3
+	switch o.arg(0) % 3 {
+	case 0:
+		a = &m.b
+	case 1:
+		a = nil
+	case 2:
+		a = forwarder{&m.b}
+	}
+	n, seed := o.arg(1), o.arg(2)
+	e := &bumpEntry{what: o.String(), seed: seed, align: 1}
+	var err error
+	switch helper {
+	case 0, 1:
+		var p *node
+		if helper == 0 {
+			p, err = bump.TryNewIn[node](a)
+			if err == nil && (p.name != "" || p.ref != nil || p.id != 0) {
+				return fmt.Errorf("NewIn: new value is not zero: %+v", *p)
+			}
+			if err == nil {
+				*p = makeNode(seed)
+			}
+		} else {
+			p, err = bump.TryAllocIn(a, makeNode(seed))
+		}
+		e.node, e.align = p, unsafe.Alignof(node{})
+	case 2:
+		var s []node
+		s, err = bump.TryMakeSliceIn[node](a, n/2, n)
+		if err == nil {
+			if len(s) != n/2 || cap(s) != n {
+				return fmt.Errorf("MakeSliceIn: len %d cap %d", len(s), cap(s))
+			}
+			for i, v := range s[:n] {
+				if v.name != "" || v.ref != nil || v.any != nil || v.id != 0 {
+					return fmt.Errorf("MakeSliceIn: element %d is not zero", i)
+				}
+			}
+			for i := range s {
+				s[i] = makeNode(seed + i)
+			}
+		}
+		e.nodes, e.align = s, unsafe.Alignof(node{})
+	case 3:
+		var s []uint32
+		src := make([]uint32, n)
+		for i := range src {
+			src[i] = uint32(seed + i)
+		}
+		s, err = bump.TryCopySliceIn(a, src)
+		if err == nil && (len(s) != n || cap(s) != n) {
+			return fmt.Errorf("CopySliceIn: len %d cap %d", len(s), cap(s))
+		}
+		e.u32, e.align = s, 4
+	case 4:
+		want := string(pattern(n, seed))
+		var s string
+		s, err = bump.TryStringIn(a, want)
+		if err == nil && s != want {
+			return fmt.Errorf("StringIn returned a different string")
+		}
+		e.str, e.wantS = s, want
+	}
+	if a == nil {
+		if err != nil {
+			return fmt.Errorf("the Go heap failed: %v", err)
+		}
+		if start, size := e.span(); size > 0 && start != 0 {
+			m.heap = append(m.heap, e)
+		}
+		return nil
+	}
+	if ok, err := m.allocResult(err, before); !ok {
+		return err
+	}
+	if _, size := e.span(); size > 0 {
+		m.add(e)
+	}
+	return nil
+}
+
+// poolJob gets an arena from a pool, fills it with a job of about size
+// bytes of both kinds of storage, checks the job's memory, and puts the
+// arena back.
+func (m *bumpMachine) poolJob(pm *poolModel, size, seed int) error {
+	a := pm.p.Get()
+	pm.gets++
+	if st := a.Stats(); st.InUse != 0 || st.Peak != 0 {
+		return fmt.Errorf("Pool.Get returned an arena with %d bytes in use (peak %d)", st.InUse, st.Peak)
+	}
+	want := pattern(size, seed)
+	s := bump.Bytes(a, size)
+	if !allZero(s) {
+		return fmt.Errorf("pooled arena handed out memory that is not zero")
+	}
+	copy(s, want)
+	nodes := bump.MakeSlice[node](a, size/512+1, size/512+1)
+	for i := range nodes {
+		if nodes[i].name != "" {
+			return fmt.Errorf("pooled arena handed out a node that is not zero")
+		}
+		nodes[i] = makeNode(seed + i)
+	}
+	if !bytes.Equal(s, want) {
+		return fmt.Errorf("the job's bytes changed: first difference at %d", firstDiff(s, want))
+	}
+	for i := range nodes {
+		if err := nodes[i].check(seed + i); err != nil {
+			return err
+		}
+	}
+	pm.p.Put(a)
+	st := pm.p.Stats()
+	if st.Gets != pm.gets || st.Reuses+st.Created != st.Gets || st.Idle > int(st.Created) {
+		return fmt.Errorf("pool stats %+v after %d gets", st, pm.gets)
 	}
 	return nil
 }
@@ -674,7 +846,16 @@ func (m *bumpMachine) check(before int) error {
 		}
 	}
 
+	for _, e := range m.heap {
+		if err := e.check(); err != nil {
+			return fmt.Errorf("Go-heap allocation: %w", err)
+		}
+	}
+
 	b := &m.b
+	if err := m.checkStats(); err != nil {
+		return err
+	}
 	allocated := b.AllocatedBytes()
 	if uintptr(allocated) < liveBytes {
 		return fmt.Errorf("AllocatedBytes() = %d < %d live bytes", allocated, liveBytes)
@@ -683,6 +864,29 @@ func (m *bumpMachine) check(before int) error {
 		return fmt.Errorf("AllocatedBytesIncludingMetadata() = %d, AllocatedBytes() = %d", meta, allocated)
 	}
 	return checkChunks(b, liveBytes, before)
+}
+
+// checkStats checks Stats against the chunks and against the model's
+// record of the peak.
+func (m *bumpMachine) checkStats() error {
+	b := &m.b
+	st := b.Stats()
+	var used, spare int
+	for c := range b.Chunks() {
+		used += c.Used
+		if c.Spare {
+			spare += c.Capacity
+		}
+	}
+	switch {
+	case st.Held != b.AllocatedBytes(), st.InUse != used, st.Spare != spare,
+		st.Spare > st.Held, st.InUse > st.Held, st.Wasted > st.Held,
+		st.Peak < st.InUse, st.Peak < m.peak, st.RecentPeak < st.Peak:
+		return fmt.Errorf("Stats %+v inconsistent with chunks (in use %d, spare %d, held %d) or the model's peak %d",
+			st, used, spare, b.AllocatedBytes(), m.peak)
+	}
+	m.peak = max(m.peak, st.InUse)
+	return nil
 }
 
 // checkChunks checks the arena's accounting against its chunks: each

@@ -74,8 +74,8 @@ func measure(t *testing.T, body []byte, serve func(http.ResponseWriter, *http.Re
 //     summarizing and answering take from the Go heap outside the arena.
 //     This part is checked.
 func TestSteadyStateHeap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("decodes about 400 MB of JSON")
+	if testing.Short() || raceEnabled {
+		t.Skip("decodes about 400 MB of JSON, and measures the Go heap")
 	}
 	big, medium, small := documents(t)
 	mixed := [][]byte{medium, small[0], big, small[1], medium, small[2], big, small[3]}

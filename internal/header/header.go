@@ -87,7 +87,7 @@ func (*noCopy) Unlock() {}
 
 // New returns a zeroed C allocated from a, or from the Go heap if a is
 // nil, for a container's header. Headers go to the arena in every build:
-// the checked build poisons a released header (see bump's debug_on.go),
+// the checked build poisons a released header (see bump's checked_on.go),
 // so its tags read as stale, and the allocations stay the same as in the
 // normal build. The caller calls Init on the C's Header next.
 func New[C any](a bump.Allocator) (*C, error) {
@@ -199,6 +199,14 @@ func (h *Header) Unstore() { h.store.Stop() }
 // stays live in the caller meanwhile, and the result is only stored in
 // the Header p points to (a Header on the stack has its Self field
 // adjusted with the stack, like any pointer into it).
+//
+// nocheckptr: under -race (which turns checkptr on) the read back through
+// &x is instrumented with a call to runtime.checkptrAlignment, which can
+// grow the goroutine's stack; x, a uintptr, is not adjusted when the
+// stack moves, so the pointer read back would be the Header's old
+// address, and the next write would panic as if through a copy.
+//
+//go:nocheckptr
 func noescape(p unsafe.Pointer) unsafe.Pointer {
 	x := uintptr(p)
 	return *(*unsafe.Pointer)(unsafe.Pointer(&x))

@@ -476,12 +476,8 @@ var readOnly = map[string]bool{
 // arena's reset for some methods (a boxed.Box may be dropped, or asked
 // whether it was): only the other methods touch the freed memory.
 func isHandle(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := named.Origin().Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == module+"boxed" && obj.Name() == "Box"
+	_, ptr := types.Unalias(t).(*types.Pointer)
+	return !ptr && isNamed(t, "boxed", "Box")
 }
 
 // usesHandle reports whether instr calls a method of the handle v that

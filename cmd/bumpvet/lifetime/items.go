@@ -218,21 +218,26 @@ func localRoot(addr ssa.Value) *ssa.Alloc {
 // points into, through field and element selections and loads of
 // pointers, or nil.
 func globalRoot(addr ssa.Value) *ssa.Global {
+	g, _ := memoryRoot(addr).(*ssa.Global)
+	return g
+}
+
+// memoryRoot returns the value whose memory the address addr points
+// into, through field and element selections and loads of pointers.
+func memoryRoot(addr ssa.Value) ssa.Value {
 	for range 32 {
 		switch x := addr.(type) {
-		case *ssa.Global:
-			return x
 		case *ssa.FieldAddr:
 			addr = x.X
 		case *ssa.IndexAddr:
 			addr = x.X
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
-				return nil
+				return addr
 			}
 			addr = x.X
 		default:
-			return nil
+			return addr
 		}
 	}
 	return nil

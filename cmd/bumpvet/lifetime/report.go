@@ -188,26 +188,13 @@ func (c *checker) checkParamStore(fs *fnState, b *ssa.BasicBlock, i int, x *ssa.
 // paramRoot returns the parameter whose memory the address addr points
 // into, through field and element selections and loads, or nil.
 func paramRoot(addr ssa.Value) *ssa.Parameter {
-	for range 32 {
-		switch x := addr.(type) {
-		case *ssa.Parameter:
-			switch x.Type().Underlying().(type) {
-			case *types.Pointer, *types.Slice:
-				return x
-			}
-			return nil
-		case *ssa.FieldAddr:
-			addr = x.X
-		case *ssa.IndexAddr:
-			addr = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return nil
-			}
-			addr = x.X
-		default:
-			return nil
-		}
+	p, ok := memoryRoot(addr).(*ssa.Parameter)
+	if !ok {
+		return nil
+	}
+	switch p.Type().Underlying().(type) {
+	case *types.Pointer, *types.Slice:
+		return p
 	}
 	return nil
 }
@@ -429,27 +416,16 @@ func copyHint(t types.Type, expr string) string {
 		return "maps.Clone(" + expr + ")"
 	}
 	switch {
-	case isContainer(t, "vec", "Vec"):
+	case isNamed(t, "vec", "Vec"):
 		return "slices.Clone(" + expr + ".Slice())"
-	case isContainer(t, "str", "String"):
+	case isNamed(t, "str", "String"):
 		return "strings.Clone(" + expr + ".String())"
 	}
 	return ""
 }
 
-func isContainer(t types.Type, pkg, name string) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := named.Origin().Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == module+pkg && obj.Name() == name
-}
-
-// heldItem returns an arena value that the composite value it holds.
+// heldItem returns an arena value that the composite value it holds, or
+// nil.
 func heldItem(it *item) *item {
 	seen := map[*item]bool{}
 	queue := []*item{it}

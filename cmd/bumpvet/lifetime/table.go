@@ -231,6 +231,12 @@ func funcObject(fn *ssa.Function) *types.Func {
 
 // isBumpType reports whether t is bump's named type name, or a pointer to it.
 func isBumpType(t types.Type, name string) bool {
+	return isNamed(t, "bump", name)
+}
+
+// isNamed reports whether t is the named type name of bumpkit's package
+// pkg, or a pointer to it.
+func isNamed(t types.Type, pkg, name string) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -239,5 +245,5 @@ func isBumpType(t types.Type, name string) bool {
 		return false
 	}
 	obj := named.Origin().Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == module+"bump" && obj.Name() == name
+	return obj.Pkg() != nil && obj.Pkg().Path() == module+pkg && obj.Name() == name
 }

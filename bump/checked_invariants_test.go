@@ -18,21 +18,24 @@ func TestInvariantsCatchCorruption(t *testing.T) {
 		corrupt func(b *Bump)
 		want    string
 	}{
-		{"offset past the chunk", func(b *Bump) { b.off = b.cap + wordSize }, "chunk 0 uses"},
-		{"floor past the offset", func(b *Bump) { b.floor = b.off + 2*wordSize }, "outside chunk"},
+		{"offset past the chunk", func(b *Bump) { b.off = b.cap + wordSize }, "the fast path bumps"},
+		{"floor past the offset", func(b *Bump) { b.bytes.floor = int(b.off) + 2*wordSize }, "chunks of uint8: floor"},
 		{"write at the offset", func(b *Bump) { *(*byte)(unsafe.Add(b.base, b.off+3)) = 1 }, "just allocated, is 0x1, not zero"},
-		{"write past the offset", func(b *Bump) { *(*byte)(unsafe.Add(b.base, b.off+20)) = 1 }, "past the offset"},
+		{"write past the offset", func(b *Bump) { *(*byte)(unsafe.Add(b.base, b.off+20)) = 1 }, "values in use is 0x1, not zero"},
 		{"accounting", func(b *Bump) { b.allocated += 16 }, "AllocatedBytes is"},
 		{"spare chunk in use", func(b *Bump) {
-			b.chunks = append(b.chunks, byteChunk{mem: newByteChunk(64), used: 8})
+			b.bytes.spares.list = append(b.bytes.spares.list, spare[byte]{mem: make([]byte, 8, 64)})
+			b.bytes.spares.bytes += 64
+			b.spare += 64
 			b.allocated += 64
-		}, "spare chunk 1 uses 8 bytes"},
-		{"checkpoint order", func(b *Bump) { b.frames[1].off = b.frames[0].off - wordSize }, "precedes checkpoint"},
-		{"checkpoint marks", func(b *Bump) { b.marks = b.marks[:len(b.marks)-1] }, "slab marks"},
+		}, "regular spare 0 has 8 of 64 values"},
+		{"spares miscounted", func(b *Bump) { b.spare += 8 }, "spare chunks hold"},
+		{"checkpoint order", func(b *Bump) { b.frames[1].bytes.used = b.frames[0].bytes.used - wordSize }, "precedes checkpoint"},
+		{"checkpoint marks", func(b *Bump) { b.marks = b.marks[:len(b.marks)-1] }, "marks for checkpoints"},
 		{"slab value past the end", func(b *Bump) {
-			s := b.slabOrder[0].(*typedSlab[*int])
+			s := b.slabList[0].(*typedSlab[*int])
 			s.cur[:len(s.cur)+1][len(s.cur)] = new(int)
-		}, "next free value"},
+		}, "past the 1 values in use"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package bumpjson_test
+
+const raceEnabled = false
