@@ -91,10 +91,11 @@ func parseKey[K any](s string) (K, error) {
 // would not know the order). On error (a JSON type error, a key that does
 // not decode, an allocation that fails) m is unchanged.
 func (m *Map[K, V]) UnmarshalJSON(data []byte) error {
-	if m != nil {
-		m.check()
+	if m == nil {
+		mapName.PanicNil("UnmarshalJSON") // a write on nil, as every container's
 	}
-	if m == nil || m.search == nil {
+	m.check()
+	if m.search == nil {
 		return fmt.Errorf("btree: UnmarshalJSON: Map not made by New or NewFunc")
 	}
 	m.mutable("UnmarshalJSON")

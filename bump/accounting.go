@@ -22,17 +22,31 @@ func (b *Bump) reserve(want, need uintptr) (uintptr, error) {
 		}
 		want = need
 	}
-	if !b.limited || b.allocated+want <= b.limit {
-		b.allocated += want
+	mu := b.locker()
+	if mu != nil {
+		mu.Lock()
+		defer mu.Unlock()
+	}
+	r := b.root()
+	// In a family of forked arenas, the root's limit bounds all of it, and
+	// a child's own limit, if set, what it holds.
+	fits := func(n uintptr) bool {
+		return (!r.limited || r.allocated+n <= r.limit) && (b == r || !b.limited || b.allocated+n <= b.limit)
+	}
+	if fits(want) {
+		b.hold(want)
 		return want, nil
 	}
 	need = (need + 15) &^ 15
-	if b.allocated+need > b.limit && b.allocated-b.spare+need <= b.limit {
+	if mu == nil && b.allocated+need > b.limit && b.allocated-b.spare+need <= b.limit {
 		b.trimSpares(b.limit - need)
 	}
-	if b.allocated+need <= b.limit {
-		b.allocated += need
+	if fits(need) {
+		b.hold(need)
 		return need, nil
+	}
+	if !b.limited || b != r && r.allocated+need > r.limit {
+		return 0, fmt.Errorf("%w: %d bytes needed, %d of %d in use by the family of forked arenas", ErrAllocationLimit, need, r.allocated, r.limit)
 	}
 	return 0, fmt.Errorf("%w: %d bytes needed, %d of %d in use", ErrAllocationLimit, need, b.allocated, b.limit)
 }
@@ -52,7 +66,16 @@ func (b *Bump) trimSpares(limit uintptr) {
 // AllocatedBytes returns the number of bytes b holds in chunks, whether in
 // use or not, spare chunks kept for reuse included. This is the quantity
 // the allocation limit bounds.
-func (b *Bump) AllocatedBytes() int { return int(b.allocated) }
+//
+// In a family of forked arenas (see [Bump.Fork]), the root's figure covers
+// the whole family, and a child's what the child holds.
+func (b *Bump) AllocatedBytes() int {
+	if mu := b.locker(); mu != nil {
+		mu.Lock()
+		defer mu.Unlock()
+	}
+	return int(b.allocated)
+}
 
 // AllocatedBytesIncludingMetadata returns AllocatedBytes plus the memory
 // b uses to keep track of its chunks, slabs, checkpoints and cleanups: the
@@ -103,7 +126,14 @@ func (b *Bump) Chunks() iter.Seq[ChunkInfo] {
 		if !b.bytes.chunkInfo(ChunkInfo{}, yield) {
 			return
 		}
-		for _, s := range b.slabList {
+		slabs := b.slabList
+		if mu := b.locker(); mu != nil {
+			// Children may add slabs to the root's list meanwhile.
+			mu.Lock()
+			slabs = slabs[:len(slabs):len(slabs)]
+			mu.Unlock()
+		}
+		for _, s := range slabs {
 			if !s.list().chunkInfo(ChunkInfo{}, yield) {
 				return
 			}

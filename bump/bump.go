@@ -97,6 +97,20 @@ type Bump struct {
 
 	// pooled is set while b sits in a Pool, to catch a second Put.
 	pooled atomic.Bool
+	// busy is set while the checked build checks b's invariants, to catch
+	// two goroutines using b at once.
+	busy atomic.Bool
+
+	// Forked arenas (see fork.go): b's family, if b ever forked or was
+	// forked; its parent, and the checkpoint id at its fork; its children
+	// not joined yet; and, once joined, the arena it was joined into and
+	// where its cleanups went.
+	fam        *family
+	parent     *Bump
+	forkMark   uint64
+	children   []*Bump
+	joinedInto *Bump
+	moved      []movedCleanup
 
 	handles handleCache // Typed handles made by Of
 }
@@ -140,9 +154,12 @@ func (b *Bump) activate(r resetter, stamp *uint64) {
 //
 // If a cleanup panics, Reset still runs the others and frees the memory,
 // then re-raises the first panic (see [Bump.Cleanup]). Reset panics if
-// called by a cleanup during a reset of b.
+// called by a cleanup during a reset of b, or, changing nothing, if b has
+// forked arenas not joined yet (see [Bump.Fork]).
 func (b *Bump) Reset() {
 	b.refuseDuringReset("Reset")
+	b.refuseJoined("Reset")
+	b.refuseForked("Reset", 0)
 	b.resetting = true
 	defer b.freeAll()
 	b.runCleanups(0)
@@ -168,7 +185,7 @@ func (b *Bump) freeAll() {
 	b.lastKey, b.slabKey, b.slab = nil, nil, nil
 	b.peaks.add(b.round, retainRounds/2, b.peak)
 	b.peak, b.wasted = 0, 0
-	if b.round%(retainRounds/2) == 0 {
+	if b.round%(retainRounds/2) == 0 && b.parent == nil {
 		// Slabs no round has used for a while decay here, so that each
 		// reset need not visit every type the arena has seen; and so does
 		// the chunk each list keeps to start the next round in.
@@ -181,6 +198,7 @@ func (b *Bump) freeAll() {
 	}
 	b.round++
 	b.retained = b.allocated
+	startGCClock()
 	if checkedBuild {
 		b.checkInvariants()
 	}

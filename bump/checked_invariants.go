@@ -31,25 +31,50 @@ func (b *Bump) checkBump(start uintptr) {
 // verify), AllocatedBytes equals the chunks' total, and the open
 // checkpoints are ordered and within the arena.
 func (b *Bump) checkInvariants() {
+	if !b.busy.CompareAndSwap(false, true) {
+		panic("bump: a Bump is used by two goroutines at once; give each goroutine its own (see Fork and Pool)")
+	}
+	defer b.busy.Store(false)
 	c := b.bytes.cur
 	if b.base != unsafe.Pointer(unsafe.SliceData(c)) || b.cap != uintptr(cap(c)) || b.off > b.cap {
 		invariantf("the fast path bumps %p at %d of %d, the byte list's current chunk is %p of %d",
 			b.base, b.off, b.cap, unsafe.SliceData(c), cap(c))
 	}
 	b.syncBytes()
+	slabs := b.slabList
+	if mu := b.locker(); mu != nil {
+		mu.Lock()
+		slabs = slabs[:len(slabs):len(slabs)] // children may add to the root's list
+		mu.Unlock()
+	}
 	held := b.bytes.verify(b)
-	spare := b.bytes.spareBytes()
-	for _, s := range b.slabList {
+	for _, s := range slabs {
 		held += s.list().verify(b)
 	}
-	for _, s := range b.slabList {
-		spare += s.list().spareBytes()
-	}
-	if held != b.allocated {
-		invariantf("AllocatedBytes is %d, chunks hold %d", b.allocated, held)
-	}
-	if spare != b.spare {
-		invariantf("spare chunks hold %d bytes, the arena counts %d", spare, b.spare)
+	switch {
+	case b.parent != nil:
+		// A forked arena holds its chunks in use; the spares are its
+		// root's.
+		if b.spare != 0 {
+			invariantf("a forked arena counts %d bytes of spares", b.spare)
+		}
+		if held != b.allocated {
+			invariantf("AllocatedBytes of a forked arena is %d, its chunks hold %d", b.allocated, held)
+		}
+	case len(b.children) > 0:
+		// The root's figures move with its children's work: they are
+		// checked once the children are joined.
+	default:
+		spare := b.bytes.spareBytes()
+		for _, s := range slabs {
+			spare += s.list().spareBytes()
+		}
+		if held != b.allocated {
+			invariantf("AllocatedBytes is %d, chunks hold %d", b.allocated, held)
+		}
+		if spare != b.spare {
+			invariantf("spare chunks hold %d bytes, the arena counts %d", spare, b.spare)
+		}
 	}
 	b.checkFrames()
 }
@@ -76,11 +101,22 @@ func (l *chunkList[E]) verify(b *Bump) uintptr {
 	for _, c := range l.large {
 		before += len(c)
 	}
+	for _, c := range l.joined {
+		before += len(c)
+	}
 	if before != l.before {
 		invariantf("chunks of %T: %d values in use before the current chunk, counted %d", zero, before, l.before)
 	}
-	l.spares.verify(b, "regular")
-	l.largeSpares.verify(b, "dedicated")
+	held := l.ownHeld()
+	if l.home == nil {
+		if l.mu != nil {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+		}
+		l.spares.verify(b.root(), "regular")
+		l.largeSpares.verify(b.root(), "dedicated")
+		held += l.spares.bytes + l.largeSpares.bytes
+	}
 	// What follows the values in use must be zero: the next allocation
 	// hands it out as is.
 	if rest := l.cur[len(l.cur):cap(l.cur)]; cap(rest) > 0 {
@@ -93,7 +129,7 @@ func (l *chunkList[E]) verify(b *Bump) uintptr {
 			invariantf("chunks of %T: byte %d past the %d values in use is %#x, not zero", zero, i, len(l.cur), x)
 		}
 	}
-	return l.held()
+	return held
 }
 
 func (l *chunkList[E]) spareBytes() uintptr { return l.spares.bytes + l.largeSpares.bytes }
@@ -104,9 +140,9 @@ func (s *spareList[E]) verify(b *Bump, role string) {
 	var zero E
 	prev, bytes := 0, uintptr(0)
 	for i, sp := range s.list {
-		if len(sp.mem) != 0 || cap(sp.mem) < prev || sp.stamp > b.round {
+		if len(sp.mem) != 0 || cap(sp.mem) < prev || sp.stamp.round > b.round {
 			invariantf("chunks of %T: %s spare %d has %d of %d values, after a spare of %d, stamp %d in round %d",
-				zero, role, i, len(sp.mem), cap(sp.mem), prev, sp.stamp, b.round)
+				zero, role, i, len(sp.mem), cap(sp.mem), prev, sp.stamp.round, b.round)
 		}
 		prev = cap(sp.mem)
 		bytes += uintptr(cap(sp.mem)) * unsafe.Sizeof(zero)

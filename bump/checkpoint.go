@@ -34,6 +34,7 @@ type frame struct {
 // cleanup during a reset of b.
 func (b *Bump) Checkpoint() Checkpoint {
 	b.refuseDuringReset("Checkpoint")
+	b.refuseJoined("Checkpoint")
 	b.nextID++
 	b.syncBytes()
 	f := frame{
@@ -65,12 +66,14 @@ func (b *Bump) Checkpoint() Checkpoint {
 //
 // If a cleanup panics, ResetTo still runs the others and rewinds, then
 // re-raises the first panic (see [Bump.Cleanup]). ResetTo panics if called
-// by a cleanup during a reset of b.
+// by a cleanup during a reset of b, or, changing nothing, if cp was taken
+// before a fork of an arena not joined yet (see [Bump.Fork]).
 func (b *Bump) ResetTo(cp Checkpoint) error {
 	b.refuseDuringReset("ResetTo")
 	if cp.b != b || cp.depth >= len(b.frames) || b.frames[cp.depth].id != cp.id {
 		return fmt.Errorf("bump: ResetTo: %w: checkpoint %d is not open on this Bump", ErrStaleCheckpoint, cp.id)
 	}
+	b.refuseForked("ResetTo", cp.id)
 	b.resetting = true
 	defer b.rewind(cp.depth)
 	b.runCleanups(b.frames[cp.depth].cleanups)

@@ -1,6 +1,8 @@
 package bump
 
 import (
+	"slices"
+	"sync"
 	"unsafe"
 )
 
@@ -41,6 +43,10 @@ type chunkList[E any] struct {
 	floor  int
 	large  [][]E // dedicated chunks; the length of each is the extent in use
 	lfloor int
+	// joined are the chunks of forked arenas joined into this one (see
+	// fork.go): in use until the next reset, neither resized nor freed in
+	// place. Their lengths count in before.
+	joined [][]E
 	// spares and largeSpares are the empty chunks kept for reuse, those
 	// last used as regular chunks and those last used as dedicated ones
 	// (see retain.go).
@@ -51,23 +57,29 @@ type chunkList[E any] struct {
 	hint int
 	// curStamp is the round in which cur was last used, for the retention
 	// policy; chunks used this round are stamped when they are retired.
-	curStamp uint64
+	curStamp date
 	// granule, if more than one, is the number of elements every chunk's
 	// capacity is a multiple of, and makeChunk, if not nil, makes the
 	// empty chunks: a slab of a type known through reflect is a list of
 	// words whose chunks are slices of its type (see reflect.go).
 	granule   int
 	makeChunk func(n int) []E
+	// mu and home share spares in a family of forked arenas (see
+	// fork.go): mu, if not nil, is the family's lock, taken around every
+	// use of spares, and home, if not nil, is the root arena's list of the
+	// same kind, whose spares this list uses.
+	mu   *sync.Mutex
+	home *chunkList[E]
 	// dbg is the checked build's state; it takes no room otherwise.
 	dbg listDebug[E]
 }
 
 // A listMark is a chunkList's position, saved by a checkpoint: chunks is
-// the number of chunks in use, used the length of the last of them, and
-// large the number of dedicated chunks. The zero listMark is the position
-// of an empty list.
+// the number of chunks in use, used the length of the last of them, large
+// the number of dedicated chunks and joined that of joined ones. The zero
+// listMark is the position of an empty list.
 type listMark struct {
-	chunks, used, large int
+	chunks, used, large, joined int
 }
 
 func elemSize[E any]() uintptr {
@@ -84,7 +96,7 @@ func (l *chunkList[E]) sync() {
 
 // mark returns the list's position.
 func (l *chunkList[E]) mark() listMark {
-	return listMark{chunks: len(l.chunks), used: len(l.cur), large: len(l.large)}
+	return listMark{chunks: len(l.chunks), used: len(l.cur), large: len(l.large), joined: len(l.joined)}
 }
 
 // inUse returns the bytes handed out from the list since the last reset.
@@ -106,10 +118,58 @@ func (l *chunkList[E]) reserve(b *Bump, want, need int) (int, error) {
 	// holds whole values only, so account for exactly those.
 	unit := size * uintptr(max(l.granule, 1))
 	if r := got % unit; r != 0 {
-		b.allocated -= r
+		b.unhold(r)
 		got -= r
 	}
 	return int(got / size), nil
+}
+
+// lockSpares returns the list whose spares l uses, with the family's lock
+// held if they are shared; unlockSpares lets it go.
+func (l *chunkList[E]) lockSpares() *chunkList[E] {
+	if l.mu != nil {
+		l.mu.Lock()
+	}
+	if l.home != nil {
+		return l.home
+	}
+	return l
+}
+
+func (l *chunkList[E]) unlockSpares() {
+	if l.mu != nil {
+		l.mu.Unlock()
+	}
+}
+
+// takeSpare takes the spare to use for a regular chunk that must hold need
+// values and should hold want (see spareList.pick), or for a dedicated
+// chunk of need values (see spareList.pickLarge); or returns nil.
+func (l *chunkList[E]) takeSpare(b *Bump, need, want int, large bool) []E {
+	h := l.lockSpares()
+	defer l.unlockSpares()
+	if large {
+		if i := h.largeSpares.pickLarge(need); i >= 0 {
+			return h.largeSpares.take(b, i)
+		}
+		return nil
+	}
+	if i := h.spares.pick(need, want); i >= 0 {
+		return h.spares.take(b, i)
+	}
+	return nil
+}
+
+// putSpare keeps the chunk c, which l used and recycled, as a spare
+// dated stamp.
+func (l *chunkList[E]) putSpare(b *Bump, c []E, stamp date, large bool) {
+	h := l.lockSpares()
+	defer l.unlockSpares()
+	if large {
+		h.largeSpares.add(b, c, stamp)
+	} else {
+		h.spares.add(b, c, stamp)
+	}
 }
 
 // roundUp rounds n up to a multiple of the list's granule.
@@ -125,10 +185,9 @@ func (l *chunkList[E]) roundUp(n int) int {
 // or of the round's size if the last round did not fit in one chunk. On
 // error nothing changed.
 func (l *chunkList[E]) grow(b *Bump, need, want int) error {
-	var c []E
-	if i := l.spares.pick(need, want); i >= 0 {
-		c = l.spares.take(b, i)
-	} else {
+	b.refuseJoined("allocating")
+	c := l.takeSpare(b, need, want, false)
+	if c == nil {
 		want = l.roundUp(max(want, l.hint))
 		n, err := l.reserve(b, want, need)
 		if err != nil {
@@ -158,10 +217,9 @@ func (l *chunkList[E]) nextSize(need int) int {
 // allocLarge returns a dedicated chunk of at least n values, of which the
 // first n are in use: a spare (see spareList.pickLarge), or a new chunk.
 func (l *chunkList[E]) allocLarge(b *Bump, n int) ([]E, error) {
-	var c []E
-	if i := l.largeSpares.pickLarge(n); i >= 0 {
-		c = l.largeSpares.take(b, i)
-	} else {
+	b.refuseJoined("allocating")
+	c := l.takeSpare(b, n, n, true)
+	if c == nil {
 		got, err := l.reserve(b, n, n)
 		if err != nil {
 			return nil, err
@@ -285,16 +343,24 @@ func (l *chunkList[E]) freeLarge(b *Bump, i int) {
 	copy(l.large[i:], l.large[i+1:])
 	l.large[last] = nil
 	l.large = l.large[:last]
-	if b.round > 0 {
-		l.largeSpares.add(b, l.recycle(c), b.round)
+	if now := b.now(); now.round > 0 {
+		l.putSpare(b, l.recycle(c), now, true)
 	} else {
 		l.release(b, c)
 	}
 }
 
-// release gives the chunk c back to the garbage collector.
+// release gives the chunk c, which b was using, back to the garbage
+// collector.
 func (l *chunkList[E]) release(b *Bump, c []E) {
-	b.allocated -= uintptr(cap(c)) * elemSize[E]()
+	b.unhold(uintptr(cap(c)) * elemSize[E]())
+	l.quarantine(c)
+}
+
+// releaseSpare gives the spare chunk c back to the garbage collector; the
+// caller holds the family's lock if the spares are shared.
+func (l *chunkList[E]) releaseSpare(b *Bump, c []E) {
+	b.root().allocated -= uintptr(cap(c)) * elemSize[E]()
 	l.quarantine(c)
 }
 
@@ -360,13 +426,21 @@ func (l *chunkList[E]) rewind(b *Bump, m listMark) {
 	for len(l.large) > m.large {
 		l.freeLarge(b, len(l.large)-1)
 	}
+	for len(l.joined) > m.joined {
+		last := len(l.joined) - 1
+		c := l.joined[last]
+		l.joined[last] = nil
+		l.joined = l.joined[:last]
+		l.before -= len(c)
+		l.putSpare(b, l.recycle(c), b.now(), false)
+	}
 	for len(l.chunks) > max(m.chunks, 1) {
 		last := len(l.chunks) - 1
 		c := l.chunks[last]
 		l.chunks[last] = nil
 		l.chunks = l.chunks[:last]
 		l.before -= len(l.chunks[last-1])
-		l.spares.add(b, l.recycle(c), b.round)
+		l.putSpare(b, l.recycle(c), b.now(), false)
 	}
 	if len(l.chunks) == 0 {
 		return
@@ -401,10 +475,12 @@ func (l *chunkList[E]) reset(b *Bump) {
 	for _, c := range l.chunks {
 		regular += len(c)
 	}
-	if len(l.chunks) == 1 && len(l.large) == 0 && l.spares.len()+l.largeSpares.len() == 0 && !checkedBuild {
+	now := b.now()
+	if len(l.chunks) == 1 && len(l.large)+len(l.joined) == 0 && l.mu == nil &&
+		l.spares.len()+l.largeSpares.len() == 0 && !checkedBuild {
 		// The common small round: one chunk, kept as it is.
 		if len(l.cur) > 0 {
-			l.curStamp = b.round
+			l.curStamp = now
 		}
 		clear(l.cur)
 		l.cur = l.cur[:0]
@@ -416,41 +492,49 @@ func (l *chunkList[E]) reset(b *Bump) {
 	if len(l.chunks) > 1 {
 		l.hint = regular + regular/8
 	}
+	h := l.lockSpares()
 	for i, c := range l.chunks {
-		stamp := b.round
+		stamp := now
 		if i == 0 && len(c) == 0 {
-			stamp = l.curStamp
+			stamp = l.curStamp // kept from an earlier round and not used
 		}
-		l.spares.add(b, l.recycle(c), stamp)
+		h.spares.add(b, l.recycle(c), stamp)
 	}
 	for _, c := range l.large {
-		l.largeSpares.add(b, l.recycle(c), b.round)
+		h.largeSpares.add(b, l.recycle(c), now)
+	}
+	for _, c := range l.joined {
+		h.spares.add(b, l.recycle(c), now)
 	}
 	clear(l.chunks)
 	clear(l.large)
-	l.chunks, l.large = l.chunks[:0], l.large[:0]
+	clear(l.joined)
+	l.chunks, l.large, l.joined = l.chunks[:0], l.large[:0], l.joined[:0]
 	l.cur = nil
 	l.before, l.floor, l.lfloor = 0, 0, 0
-	l.spares.decay(b, l)
-	l.largeSpares.decay(b, l)
+	h.spares.decay(b, h)
+	h.largeSpares.decay(b, h)
 	// The next round starts in the smallest spare that holds this round,
 	// or in the largest there is.
-	if i := l.spares.pick(regular, regular); i >= 0 || l.spares.len() > 0 {
+	if i := h.spares.pick(regular, regular); i >= 0 || h.spares.len() > 0 {
 		if i < 0 {
-			i = l.spares.len() - 1
+			i = h.spares.len() - 1
 		}
-		l.curStamp = l.spares.stamp(i)
-		l.cur = l.spares.take(b, i)
+		l.curStamp = h.spares.stamp(i)
+		l.cur = h.spares.take(b, i)
 		l.chunks = append(l.chunks, l.cur)
 	}
+	l.unlockSpares()
 }
 
 // decay releases, in a list that has not been used for a while, the
 // chunks the retention policy no longer keeps, the current one included.
 func (l *chunkList[E]) decay(b *Bump) {
-	l.spares.decay(b, l)
-	l.largeSpares.decay(b, l)
-	if len(l.chunks) == 1 && len(l.cur) == 0 && len(l.large) == 0 && expired(l.curStamp, b.round) {
+	h := l.lockSpares()
+	h.spares.decay(b, h)
+	h.largeSpares.decay(b, h)
+	l.unlockSpares()
+	if len(l.chunks) == 1 && len(l.cur) == 0 && len(l.large)+len(l.joined) == 0 && expired(l.curStamp, b.now()) {
 		l.release(b, l.cur)
 		l.chunks[0] = nil
 		l.chunks, l.cur = l.chunks[:0], nil
@@ -459,6 +543,18 @@ func (l *chunkList[E]) decay(b *Bump) {
 
 // held returns the bytes of every chunk of the list, spares included.
 func (l *chunkList[E]) held() uintptr {
+	held := l.ownHeld()
+	if l.home == nil {
+		// A list that shares spares holds none: they are its home's.
+		h := l.lockSpares()
+		held += h.spares.bytes + h.largeSpares.bytes
+		l.unlockSpares()
+	}
+	return held
+}
+
+// ownHeld returns the bytes of the chunks in use by the list.
+func (l *chunkList[E]) ownHeld() uintptr {
 	n := 0
 	for i, c := range l.chunks {
 		if i == len(l.chunks)-1 {
@@ -469,7 +565,10 @@ func (l *chunkList[E]) held() uintptr {
 	for _, c := range l.large {
 		n += cap(c)
 	}
-	return uintptr(n)*elemSize[E]() + l.spares.bytes + l.largeSpares.bytes
+	for _, c := range l.joined {
+		n += cap(c)
+	}
+	return uintptr(n) * elemSize[E]()
 }
 
 // slack returns the bytes at the end of chunks the list has moved past,
@@ -499,13 +598,30 @@ func (l *chunkList[E]) chunkInfo(typ ChunkInfo, yield func(ChunkInfo) bool) bool
 			return false
 		}
 	}
-	for _, s := range l.spares.list {
+	for _, c := range l.joined {
+		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(c)*size, len(c)*size, false, false
+		if !yield(typ) {
+			return false
+		}
+	}
+	if l.home != nil {
+		return true // its spares are its home's
+	}
+	spares, large := l.spares.list, l.largeSpares.list
+	if l.mu != nil {
+		// Forked arenas change the spares meanwhile: report a snapshot,
+		// and yield without holding the lock.
+		l.mu.Lock()
+		spares, large = slices.Clone(spares), slices.Clone(large)
+		l.mu.Unlock()
+	}
+	for _, s := range spares {
 		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(s.mem)*size, 0, false, true
 		if !yield(typ) {
 			return false
 		}
 	}
-	for _, s := range l.largeSpares.list {
+	for _, s := range large {
 		typ.Capacity, typ.Used, typ.Large, typ.Spare = cap(s.mem)*size, 0, true, true
 		if !yield(typ) {
 			return false
@@ -516,6 +632,6 @@ func (l *chunkList[E]) chunkInfo(typ ChunkInfo, yield func(ChunkInfo) bool) bool
 
 // metadata returns the bytes of the list's own bookkeeping.
 func (l *chunkList[E]) metadata() uintptr {
-	return uintptr(cap(l.chunks)+cap(l.large))*unsafe.Sizeof([]E(nil)) +
+	return uintptr(cap(l.chunks)+cap(l.large)+cap(l.joined))*unsafe.Sizeof([]E(nil)) +
 		uintptr(cap(l.spares.list)+cap(l.largeSpares.list))*unsafe.Sizeof(spare[E]{})
 }

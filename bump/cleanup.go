@@ -41,6 +41,7 @@ type cleanupEntry struct {
 // The returned Cleanup can cancel the registration with Stop, for a value
 // released before its arena is reset (see the boxed package).
 func (b *Bump) Cleanup(f func()) Cleanup {
+	b.refuseJoined("Cleanup")
 	b.cleanupID++
 	b.cleanups = append(b.cleanups, cleanupEntry{id: b.cleanupID, f: f})
 	return Cleanup{b: b, id: b.cleanupID}
@@ -50,13 +51,18 @@ func (b *Bump) Cleanup(f func()) Cleanup {
 // does nothing if the function has already run or been stopped, or if its
 // arena was reset since it was registered.
 func (c Cleanup) Stop() {
-	b := c.b
+	b, id := c.b, c.id
 	if b == nil {
 		return
 	}
+	if b.joinedInto != nil {
+		if b, id = b.movedTo(id); b == nil {
+			return
+		}
+	}
 	cs := b.cleanups
-	i := sort.Search(len(cs), func(i int) bool { return cs[i].id >= c.id })
-	if i == len(cs) || cs[i].id != c.id || cs[i].f == nil {
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].id >= id })
+	if i == len(cs) || cs[i].id != id || cs[i].f == nil {
 		return
 	}
 	cs[i].f = nil

@@ -28,8 +28,9 @@ type typeInfo struct {
 
 	// makeHeap returns zeroed Go-heap storage for n values of the type.
 	makeHeap func(n int) unsafe.Pointer
-	// newSlab returns an empty typed slab for the type (pointer types only).
-	newSlab func() slab
+	// newSlab returns an empty typed slab for the type, whose Layout is
+	// given (pointer types only).
+	newSlab func(Layout) slab
 }
 
 var (

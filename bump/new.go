@@ -80,7 +80,7 @@ func tryNewSlow[T any](b *Bump) (*T, error) {
 				return (*T)(p), nil
 			}
 		case *typedSlab[T]:
-			b.activate(s, &s.active)
+			s.activate(b, s)
 			b.slabKey, b.slab = key, s
 			if p := s.bump(); p != nil {
 				return p, nil

@@ -36,7 +36,7 @@ func LayoutFor(t reflect.Type) Layout {
 	ti.key = unsafe.Pointer(ti)
 	st := reflect.SliceOf(t)
 	ti.makeHeap = func(n int) unsafe.Pointer { return reflect.MakeSlice(st, n, n).UnsafePointer() }
-	ti.newSlab = func() slab { return newReflectSlab(t) }
+	ti.newSlab = func(l Layout) slab { return newReflectSlab(l) }
 	actual, _ := reflectLayouts.LoadOrStore(t, ti)
 	return Layout{actual.(*typeInfo)}
 }
@@ -50,15 +50,15 @@ func LayoutFor(t reflect.Type) Layout {
 // of values (the list's granule).
 type reflectSlab struct {
 	chunkList[unsafe.Pointer]
-	elem   reflect.Type
-	words  int    // words in a value
-	active uint64 // see typedSlab.active
+	slabState
+	words int // words in a value
 }
 
-func newReflectSlab(t reflect.Type) slab {
+func newReflectSlab(l Layout) slab {
 	// A pointer-holding type is aligned to a pointer, so its size is a
 	// whole number of words.
-	s := &reflectSlab{elem: t, words: int(t.Size() / unsafe.Sizeof(unsafe.Pointer(nil)))}
+	t := l.t.typ
+	s := &reflectSlab{slabState: slabState{elem: t, layout: l}, words: int(t.Size() / unsafe.Sizeof(unsafe.Pointer(nil)))}
 	st := reflect.SliceOf(t)
 	s.granule = s.words
 	s.makeChunk = func(n int) []unsafe.Pointer {
@@ -73,7 +73,7 @@ func newReflectSlab(t reflect.Type) slab {
 func (s *reflectSlab) list() storage { return s }
 
 func (s *reflectSlab) allocate(b *Bump, n int) (unsafe.Pointer, error) {
-	b.activate(s, &s.active)
+	s.activate(b, s)
 	k := n * s.words
 	if u := len(s.cur); k <= cap(s.cur)-u {
 		s.cur = s.cur[:u+k]
@@ -96,6 +96,17 @@ func (s *reflectSlab) free(b *Bump, p unsafe.Pointer, n int) {
 
 func (s *reflectSlab) chunkInfo(_ ChunkInfo, yield func(ChunkInfo) bool) bool {
 	return s.chunkList.chunkInfo(ChunkInfo{Elem: s.elem}, yield)
+}
+
+func (s *reflectSlab) share(home slab, mu *sync.Mutex) {
+	s.mu = mu
+	if home != nil {
+		s.home = &home.(*reflectSlab).chunkList
+	}
+}
+
+func (s *reflectSlab) adopt(child slab) uintptr {
+	return s.chunkList.adopt(&child.(*reflectSlab).chunkList)
 }
 
 func (s *reflectSlab) metadata() uintptr {

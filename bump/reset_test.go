@@ -3,6 +3,7 @@ package bump_test
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
@@ -335,9 +336,13 @@ func TestResetHoldsAboutARound(t *testing.T) {
 		}
 		bump.Bytes(&b, 5<<20)
 	}
-	for range 40 {
+	for i := range 40 {
 		round()
 		b.Reset()
+		if i%10 == 0 {
+			runtime.GC() // retention also waits for two collections
+			waitForCleanups()
+		}
 	}
 	allocs := testing.AllocsPerRun(3, func() {
 		round()

@@ -1,5 +1,11 @@
 package bump
 
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
 // What a Bump keeps when it is reset: the retention policy.
 //
 // A reused arena should stop taking memory from the Go heap once it has
@@ -22,10 +28,13 @@ package bump
 //     spares, and a chunk keeps its role, a workload that repeats its
 //     rounds, in any order, reaches a set of spares from which every
 //     round is served.
-//   - Each spare remembers the last round that used it. A spare no round
-//     has used in the last retainRounds resets is released to the garbage
-//     collector: retention follows the recent rounds and decays, so that
-//     one huge round pins its memory for retainRounds resets at most.
+//   - Each spare remembers the last round that used it, and the garbage
+//     collection count then. A spare no round has used in the last
+//     retainRounds resets, nor since two garbage collections ago, is
+//     released to the garbage collector: retention follows the recent
+//     rounds and decays, so that one huge round pins its memory for a
+//     while only, and a workload that needs a large round now and then,
+//     without the heap growing meanwhile, keeps it warm.
 //   - The next round starts in the smallest spare that holds all the
 //     regular chunks' use of the round just ended; and when a round
 //     needed several regular chunks, the next new chunk is made big enough
@@ -37,19 +46,44 @@ package bump
 // Reset itself allocates nothing: it moves chunks between lists whose
 // capacity it keeps.
 
-// retainRounds is how many resets a spare chunk is kept without being
-// used.
-const retainRounds = 32
+// retainRounds is how many resets, and retainGCs how many garbage
+// collections, a spare chunk is kept at least without being used.
+const (
+	retainRounds = 32
+	retainGCs    = 2
+)
 
-// expired reports whether a chunk last used in round stamp is older than
-// the retention window at round now.
-func expired(stamp, now uint64) bool { return now-stamp > retainRounds }
+// A date is when a chunk was last used: the round (the root arena's reset
+// count) and the number of garbage collections then.
+type date struct{ round, gc uint64 }
 
-// A spare is an empty chunk kept for reuse, with the round that last used
-// it.
+// expired reports whether a chunk last used at d is older than the
+// retention window at now.
+func expired(d, now date) bool {
+	return now.round-d.round > retainRounds && now.gc-d.gc >= retainGCs
+}
+
+// gcCount counts garbage collections, from the first reset of any arena
+// on: a cleanup on an object made to become garbage at once re-arms itself
+// after every collection (see Pool for the same device).
+var (
+	gcCount    atomic.Uint64
+	gcClockRun sync.Once
+)
+
+func startGCClock() { gcClockRun.Do(armGCClock) }
+
+func armGCClock() { runtime.AddCleanup(new(gcSentinel), tickGCClock, 0) }
+
+func tickGCClock(int) {
+	gcCount.Add(1)
+	armGCClock()
+}
+
+// A spare is an empty chunk kept for reuse, with when it was last used.
 type spare[E any] struct {
 	mem   []E // length 0
-	stamp uint64
+	stamp date
 }
 
 // A spareList holds a chunkList's spares in ascending order of capacity.
@@ -59,7 +93,7 @@ type spareList[E any] struct {
 }
 
 func (s *spareList[E]) len() int             { return len(s.list) }
-func (s *spareList[E]) stamp(i int) uint64   { return s.list[i].stamp }
+func (s *spareList[E]) stamp(i int) date     { return s.list[i].stamp }
 func (s *spareList[E]) capacity(i int) int   { return cap(s.list[i].mem) }
 func (s *spareList[E]) chunkBytes(c []E) int { return cap(c) * int(elemSize[E]()) }
 
@@ -94,7 +128,9 @@ func (s *spareList[E]) pickLarge(n int) int {
 	return -1
 }
 
-// take removes the spare i and returns its chunk.
+// take removes the spare i and returns its chunk, for b's use. The caller
+// holds the family's lock if the spares are shared: the spares are the
+// root arena's, and a forked arena that takes one holds it as its own.
 func (s *spareList[E]) take(b *Bump, i int) []E {
 	c := s.list[i].mem
 	copy(s.list[i:], s.list[i+1:])
@@ -102,12 +138,18 @@ func (s *spareList[E]) take(b *Bump, i int) []E {
 	s.list = s.list[:len(s.list)-1]
 	n := uintptr(s.chunkBytes(c))
 	s.bytes -= n
-	b.spare -= n
+	r := b.root()
+	r.spare -= n
+	if b != r {
+		b.allocated += n
+		b.fam.lent += n
+	}
 	return c
 }
 
-// add keeps the empty chunk c as a spare last used in round stamp.
-func (s *spareList[E]) add(b *Bump, c []E, stamp uint64) {
+// add keeps the empty chunk c, which b was using, as a spare last used in
+// round stamp.
+func (s *spareList[E]) add(b *Bump, c []E, stamp date) {
 	if cap(c) == 0 {
 		return
 	}
@@ -120,15 +162,22 @@ func (s *spareList[E]) add(b *Bump, c []E, stamp uint64) {
 	s.list[i] = spare[E]{mem: c[:0], stamp: stamp}
 	n := uintptr(s.chunkBytes(c))
 	s.bytes += n
-	b.spare += n
+	r := b.root()
+	r.spare += n
+	if b != r {
+		b.allocated -= n
+		b.fam.lent -= n
+	}
 }
 
-// decay releases the spares of l that have not been used in the
-// retention window.
+// decay releases the spares of l, which holds s, that have not been used
+// in the retention window.
 func (s *spareList[E]) decay(b *Bump, l *chunkList[E]) {
+	r := b.root()
+	now := r.now()
 	for i := 0; i < len(s.list); {
-		if expired(s.list[i].stamp, b.round) {
-			l.release(b, s.take(b, i))
+		if expired(s.list[i].stamp, now) {
+			l.releaseSpare(r, s.take(r, i))
 			continue
 		}
 		i++
@@ -137,6 +186,7 @@ func (s *spareList[E]) decay(b *Bump, l *chunkList[E]) {
 
 // trimSpares releases spares of l, largest first, until the arena holds
 // at most limit bytes or l has none left.
+// Only an arena not sharing its spares (see fork.go) trims them.
 func (l *chunkList[E]) trimSpares(b *Bump, limit uintptr) {
 	for b.allocated > limit && l.spares.len()+l.largeSpares.len() > 0 {
 		s := &l.spares
@@ -144,6 +194,6 @@ func (l *chunkList[E]) trimSpares(b *Bump, limit uintptr) {
 			m > 0 && l.largeSpares.capacity(m-1) > l.spares.capacity(n-1) {
 			s = &l.largeSpares
 		}
-		l.release(b, s.take(b, s.len()-1))
+		l.releaseSpare(b, s.take(b, s.len()-1))
 	}
 }

@@ -2,6 +2,7 @@ package bump
 
 import (
 	"reflect"
+	"sync"
 	"unsafe"
 )
 
@@ -35,7 +36,30 @@ type slab interface {
 	// list returns the slab's storage, for the policies that look at every
 	// kind of storage the same way (retention, statistics, reporting).
 	list() storage
+	// state returns what every slab has beside its chunks.
+	state() *slabState
+	// share makes the slab take the family's lock mu around its spares,
+	// and use those of home (the root's slab for its type) if not nil;
+	// share(nil, nil) stops it (see fork.go).
+	share(home slab, mu *sync.Mutex)
+	// adopt takes every chunk of child, a joined arena's slab for the same
+	// type, as joined chunks, and returns their bytes.
+	adopt(child slab) uintptr
 }
+
+// slabState is what every slab has beside its chunks.
+type slabState struct {
+	elem   reflect.Type
+	layout Layout
+	// active is the Bump's round plus one while the slab has been used
+	// since the Bump's last reset (see Bump.activate).
+	active uint64
+}
+
+func (s *slabState) state() *slabState { return s }
+
+// activate records in b that the slab r, whose state s is, is used.
+func (s *slabState) activate(b *Bump, r resetter) { b.activate(r, &s.active) }
 
 // storage is what the Bump asks of every chunk list whatever its element
 // type: the byte list and each slab's.
@@ -58,13 +82,12 @@ type storage interface {
 // values.
 type typedSlab[T any] struct {
 	chunkList[T]
-	elem reflect.Type
-	// active is the Bump's round plus one while the slab has been used
-	// since the Bump's last reset (see Bump.activate).
-	active uint64
+	slabState
 }
 
-func newTypedSlab[T any]() slab { return &typedSlab[T]{elem: reflect.TypeFor[T]()} }
+func newTypedSlab[T any](l Layout) slab {
+	return &typedSlab[T]{slabState: slabState{elem: reflect.TypeFor[T](), layout: l}}
+}
 
 func (s *typedSlab[T]) list() storage { return s }
 
@@ -83,7 +106,7 @@ func (s *typedSlab[T]) bump() *T {
 }
 
 func (s *typedSlab[T]) allocate(b *Bump, n int) (unsafe.Pointer, error) {
-	b.activate(s, &s.active)
+	s.activate(b, s)
 	if u := len(s.cur); n <= cap(s.cur)-u {
 		s.cur = s.cur[:u+n]
 		return unsafe.Pointer(&s.cur[u]), nil
@@ -105,6 +128,17 @@ func (s *typedSlab[T]) free(b *Bump, p unsafe.Pointer, n int) {
 
 func (s *typedSlab[T]) chunkInfo(_ ChunkInfo, yield func(ChunkInfo) bool) bool {
 	return s.chunkList.chunkInfo(ChunkInfo{Elem: s.elem}, yield)
+}
+
+func (s *typedSlab[T]) share(home slab, mu *sync.Mutex) {
+	s.mu = mu
+	if home != nil {
+		s.home = &home.(*typedSlab[T]).chunkList
+	}
+}
+
+func (s *typedSlab[T]) adopt(child slab) uintptr {
+	return s.chunkList.adopt(&child.(*typedSlab[T]).chunkList)
 }
 
 func (s *typedSlab[T]) metadata() uintptr {

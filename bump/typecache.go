@@ -35,14 +35,12 @@ func (b *Bump) slabFor(l Layout) slab {
 	case l.t.size == 0:
 		s = zeroSizeSlab{}
 	case l.t.pointers:
-		s = b.slabs[key]
-		if s == nil {
-			s = l.t.newSlab()
-			if b.slabs == nil {
-				b.slabs = make(map[unsafe.Pointer]slab)
-			}
-			b.slabs[key] = s
-			b.slabList = append(b.slabList, s)
+		if mu := b.locker(); mu != nil {
+			mu.Lock()
+			s = b.slabLocked(l)
+			mu.Unlock()
+		} else {
+			s = b.slabLocked(l)
 		}
 	}
 	e.key, e.slab = key, s
@@ -52,4 +50,28 @@ func (b *Bump) slabFor(l Layout) slab {
 // isBytes reports whether the slot caches key as a pointer-free type.
 func (e *typeSlot) isBytes(key unsafe.Pointer) bool {
 	return e.key == key && e.slab == nil
+}
+
+// slabLocked returns b's slab for the pointer-holding type of l, making it
+// if b has none. The caller holds the family's lock if b has one (see
+// fork.go): in a family, a child's slab shares the spares of the root's
+// slab for the type, and the root's slabs share them with the children.
+func (b *Bump) slabLocked(l Layout) slab {
+	key := l.t.key
+	if s := b.slabs[key]; s != nil {
+		return s
+	}
+	s := l.t.newSlab(l)
+	if b.slabs == nil {
+		b.slabs = make(map[unsafe.Pointer]slab)
+	}
+	b.slabs[key] = s
+	b.slabList = append(b.slabList, s)
+	switch {
+	case b.parent != nil:
+		s.share(b.root().slabLocked(l), &b.fam.mu)
+	case len(b.children) > 0:
+		s.share(nil, &b.fam.mu)
+	}
+	return s
 }

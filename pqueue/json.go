@@ -72,10 +72,11 @@ func (q *Queue[T]) AppendJSON(e *bumpjson.EncodeState) error {
 // a zero Queue gets an error: it would not know the order). On error q is
 // unchanged.
 func (q *Queue[T]) UnmarshalJSON(data []byte) error {
-	if q != nil {
-		q.check()
+	if q == nil {
+		queueName.PanicNil("UnmarshalJSON") // a write on nil, as every container's
 	}
-	if q == nil || q.less == nil {
+	q.check()
+	if q.less == nil {
 		return fmt.Errorf("pqueue: UnmarshalJSON: Queue not made by New, NewFunc or NewIndexed")
 	}
 	q.mutable("UnmarshalJSON")

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -191,6 +192,8 @@ type bumpMachine struct {
 	// Stats().Peak must be at least that.
 	peak  int
 	pools [3]poolModel
+	// children are the arenas forked from b and not joined yet.
+	children []*childModel
 }
 
 // poolModel is a Pool and what the model counts of it.
@@ -233,6 +236,18 @@ var bumpOps = []opKind{
 	{name: "In", weight: 3, args: []int{15, 300, 1000}},      // helper*3 + allocator, n, seed
 	{name: "PoolJob", weight: 2, args: []int{3, 8000, 1000}}, // pool, bytes, seed
 	{name: "Decay", weight: 1},
+	{name: "Fork", weight: 2},
+	{name: "ChildAlloc", weight: 4, args: []int{3, 5, 3000}}, // child, kind, n
+	{name: "ChildReset", weight: 1, args: []int{3}},
+	{name: "Join", weight: 2, args: []int{3}},
+}
+
+// childModel is a forked arena and the model of what it allocated, which
+// becomes the parent's at the Join.
+type childModel struct {
+	b       *bump.Bump
+	live    []*bumpEntry
+	forkSeq int // the parent's seq at the fork: checkpoints at or before it predate it
 }
 
 func newBumpMachine() machine {
@@ -446,6 +461,9 @@ func (m *bumpMachine) apply(o op, before int) error {
 		}
 		i := o.arg(0) % len(m.cps)
 		cp := m.cps[i]
+		if n := m.forkedAfter(cp.seq); n > 0 {
+			return m.refused(fmt.Sprintf("bump: ResetTo: %d forked arenas not joined", n), func() { _ = b.ResetTo(cp.cp) }, before)
+		}
 		var err error
 		if bug := m.checkReset(cp.cleanups, func() { err = b.ResetTo(cp.cp) }); bug != nil {
 			return bug
@@ -468,6 +486,9 @@ func (m *bumpMachine) apply(o op, before int) error {
 			return fmt.Errorf("ResetTo a stale checkpoint ran cleanups %v or changed AllocatedBytes", m.ran)
 		}
 	case "Reset":
+		if n := len(m.children); n > 0 {
+			return m.refused(fmt.Sprintf("bump: Reset: %d forked arenas not joined", n), b.Reset, before)
+		}
 		if bug := m.checkReset(0, b.Reset); bug != nil {
 			return bug
 		}
@@ -534,16 +555,61 @@ func (m *bumpMachine) apply(o op, before int) error {
 		collect()
 	case "In":
 		return m.applyIn(o, before)
+	case "Fork":
+		if len(m.children) == 3 {
+			return nil
+		}
+		m.seq++
+		m.children = append(m.children, &childModel{b: b.Fork(), forkSeq: m.seq})
+	case "ChildAlloc":
+		if len(m.children) == 0 {
+			return nil
+		}
+		return m.childAlloc(m.children[o.arg(0)%len(m.children)], o)
+	case "ChildReset":
+		if len(m.children) == 0 {
+			return nil
+		}
+		c := m.children[o.arg(0)%len(m.children)]
+		c.b.Reset()
+		c.live = nil
+		if st := c.b.Stats(); st.InUse != 0 {
+			return fmt.Errorf("a reset child has %d bytes in use", st.InUse)
+		}
+	case "Join":
+		if len(m.children) == 0 {
+			return nil
+		}
+		i := o.arg(0) % len(m.children)
+		c := m.children[i]
+		b.Join(c.b)
+		m.children = slices.Delete(m.children, i, i+1)
+		for _, e := range c.live {
+			m.add(e) // joined memory counts as allocated at the Join
+		}
+		if got := c.b.AllocatedBytes(); got != 0 {
+			return fmt.Errorf("a joined child still holds %d bytes", got)
+		}
 	case "PoolJob":
 		return m.poolJob(&m.pools[o.arg(0)], o.arg(1), o.arg(2))
 	case "Decay":
+		if len(m.children) > 0 {
+			return nil
+		}
 		// Rounds that use nothing: everything the arena keeps is released
-		// once the retention window has passed.
-		for range 50 {
+		// once the retention window, in resets and in collections, has
+		// passed.
+		for i := range 60 {
 			if bug := m.checkReset(0, b.Reset); bug != nil {
 				return bug
 			}
 			m.live = nil
+			if i%10 == 0 {
+				runtime.GC()
+				for range 100 {
+					runtime.Gosched() // for the cleanups that count collections
+				}
+			}
 		}
 		for _, cp := range m.cps {
 			m.stale = append(m.stale, cp.cp)
@@ -551,10 +617,92 @@ func (m *bumpMachine) apply(o op, before int) error {
 		m.cps = nil
 		m.peak = 0
 		if got := b.AllocatedBytes(); got != 0 {
-			return fmt.Errorf("after 50 empty rounds the arena holds %d bytes", got)
+			return fmt.Errorf("after 60 empty rounds and 6 collections the arena holds %d bytes", got)
 		}
 	default:
 		panic("unknown op " + o.kind.name)
+	}
+	return nil
+}
+
+// forkedAfter returns how many children were forked after the checkpoint
+// of sequence number seq was taken.
+func (m *bumpMachine) forkedAfter(seq int) int {
+	n := 0
+	for _, c := range m.children {
+		if c.forkSeq >= seq {
+			n++
+		}
+	}
+	return n
+}
+
+// refused checks that reset, refused because of children out, panics with
+// want and changes nothing.
+func (m *bumpMachine) refused(want string, reset func(), before int) error {
+	var got any
+	ran := len(m.ran)
+	func() {
+		defer func() { got = recover() }()
+		reset()
+	}()
+	if got != want {
+		return fmt.Errorf("with %d children out, a reset panicked with %v, want %q", len(m.children), got, want)
+	}
+	if len(m.ran) != ran || m.b.AllocatedBytes() != before {
+		return fmt.Errorf("a refused reset ran cleanups or changed AllocatedBytes")
+	}
+	return nil
+}
+
+// childAlloc allocates in the child c, from the family's shared spares or
+// the heap, and records the allocation in c's model.
+func (m *bumpMachine) childAlloc(c *childModel, o op) error {
+	n, seed := o.arg(2), o.arg(2)*7+len(c.live)
+	var e *bumpEntry
+	var err error
+	switch o.arg(1) {
+	case 0, 4:
+		if o.arg(1) == 4 {
+			n += 300 << 10 // a dedicated chunk
+		}
+		var s []byte
+		if s, err = bump.TryBytes(c.b, n); err == nil && n > 0 {
+			copy(s, pattern(n, seed))
+			e = &bumpEntry{bytes: s, want: pattern(n, seed)}
+		}
+	case 1:
+		var p *node
+		if p, err = bump.TryAlloc(c.b, makeNode(seed)); err == nil {
+			e = &bumpEntry{node: p, seed: seed, align: unsafe.Alignof(node{})}
+		}
+	case 2:
+		want := string(pattern(n%500, seed))
+		var s string
+		if s, err = bump.TryString(c.b, want); err == nil && s != "" {
+			e = &bumpEntry{str: s, wantS: want}
+		}
+	case 3:
+		var s []node
+		if s, err = bump.TryMakeSlice[node](c.b, n/8+1, n/8+1); err == nil {
+			for i := range s {
+				s[i] = makeNode(seed + i)
+			}
+			e = &bumpEntry{nodes: s, seed: seed, align: unsafe.Alignof(node{})}
+		}
+	}
+	if err != nil {
+		if !errors.Is(err, bump.ErrAllocationLimit) || m.b.AllocationLimit() < 0 {
+			return fmt.Errorf("child allocation: %v", err)
+		}
+		return nil
+	}
+	if e != nil {
+		e.what = o.String()
+		if e.align == 0 {
+			e.align = 1
+		}
+		c.live = append(c.live, e)
 	}
 	return nil
 }
@@ -830,13 +978,21 @@ func (m *bumpMachine) check(before int) error {
 	}
 	spans := make([]span, 0, len(m.live))
 	var liveBytes uintptr
-	for _, e := range m.live {
+	all := m.live
+	var lent int
+	for _, c := range m.children {
+		all = append(all[:len(all):len(all)], c.live...)
+		lent += c.b.AllocatedBytes()
+	}
+	for _, e := range all {
 		if err := e.check(); err != nil {
 			return err
 		}
 		start, size := e.span()
-		liveBytes += size
 		spans = append(spans, span{start, start + size, e})
+		if slices.Contains(m.live, e) {
+			liveBytes += size
+		}
 	}
 	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	for i := 1; i < len(spans); i++ {
@@ -860,10 +1016,10 @@ func (m *bumpMachine) check(before int) error {
 	if uintptr(allocated) < liveBytes {
 		return fmt.Errorf("AllocatedBytes() = %d < %d live bytes", allocated, liveBytes)
 	}
-	if meta := b.AllocatedBytesIncludingMetadata(); meta < allocated || allocated > 0 && meta == allocated {
+	if meta := b.AllocatedBytesIncludingMetadata(); meta < allocated || allocated > lent && meta == allocated {
 		return fmt.Errorf("AllocatedBytesIncludingMetadata() = %d, AllocatedBytes() = %d", meta, allocated)
 	}
-	return checkChunks(b, liveBytes, before)
+	return checkChunks(b, liveBytes, before, lent)
 }
 
 // checkStats checks Stats against the chunks and against the model's
@@ -894,7 +1050,10 @@ func (m *bumpMachine) checkStats() error {
 // AllocatedBytes, the chunks hold at least liveBytes, and the arena grew
 // beyond its limit only if it already was (it held before bytes before the
 // operation).
-func checkChunks(b *bump.Bump, liveBytes uintptr, before int) error {
+//
+// lent is what the arena's children hold, which its AllocatedBytes covers
+// but its chunks do not.
+func checkChunks(b *bump.Bump, liveBytes uintptr, before, lent int) error {
 	allocated := b.AllocatedBytes()
 	var capacity, used int
 	for c := range b.Chunks() {
@@ -904,8 +1063,8 @@ func checkChunks(b *bump.Bump, liveBytes uintptr, before int) error {
 		capacity += c.Capacity
 		used += c.Used
 	}
-	if capacity != allocated {
-		return fmt.Errorf("chunk capacities add up to %d, AllocatedBytes() = %d", capacity, allocated)
+	if capacity+lent != allocated {
+		return fmt.Errorf("chunk capacities add up to %d, forked arenas hold %d, AllocatedBytes() = %d", capacity, lent, allocated)
 	}
 	if uintptr(used) < liveBytes {
 		return fmt.Errorf("chunks use %d bytes < %d live bytes", used, liveBytes)

@@ -331,5 +331,5 @@ func (m *typedMachine) check(before int) error {
 			return fmt.Errorf("live allocations overlap: %s [%#x+%d] and %s [%#x+%d]", p.what, p.start, p.size, s.what, s.start, s.size)
 		}
 	}
-	return checkChunks(&m.b, liveBytes, before)
+	return checkChunks(&m.b, liveBytes, before, 0)
 }

@@ -123,6 +123,24 @@ func workloads(cfg *config) []*task {
 				{bumpVariant, workload.BinaryTreesBumpBench(cfg.treeDepth)},
 			},
 		},
+		{
+			name: "binary-trees-typed",
+			desc: "binary-trees with the typed handle bump.Of[T]'s New (compare with binary-trees' bumpkit row: bump.New)",
+			variants: []variant{
+				{heapVariant, workload.BinaryTreesHeapBench(cfg.treeDepth)},
+				{bumpVariant, workload.BinaryTreesTypedBench(cfg.treeDepth)},
+			},
+		},
+		fanOutWorkload(cfg),
+		{
+			name: "mixed-rounds",
+			desc: fmt.Sprintf("one round of each kind, in one arena reset after each: %s, %s and %s (the heap's B/op is what a warm arena no longer takes)",
+				workload.TextRound, workload.MapRound, workload.TreeRound),
+			variants: []variant{
+				{heapVariant, workload.MixedRoundsBench(false)},
+				{bumpVariant, workload.MixedRoundsBench(true)},
+			},
+		},
 	}
 	ws = append(ws, containerWorkloads()...)
 	if cfg.json != nil {
@@ -150,4 +168,21 @@ func sizeList(sizes []int) string {
 		b.WriteString(strconv.Itoa(n))
 	}
 	return b.String()
+}
+
+// fanOutWorkload is binary-trees spread over 4 goroutines: on the heap,
+// each allocates with new; with bumpkit, each builds in a child arena
+// forked from one arena (bump.Bump.Fork), reset after each tree and
+// joined at the end.
+func fanOutWorkload(cfg *config) *task {
+	const workers = 4
+	heap, forked := workload.BinaryTreesParallelBench(cfg.treeDepth, workers)
+	return &task{
+		name: "fan-out",
+		desc: fmt.Sprintf("binary-trees with each depth's trees shared among %d goroutines (bumpkit: a child arena forked per goroutine, joined at the end)", workers),
+		variants: []variant{
+			{heapVariant, heap},
+			{bumpVariant, forked},
+		},
+	}
 }

@@ -5,10 +5,12 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/bumpkit/bumpkit/btree"
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/deque"
 	"github.com/bumpkit/bumpkit/hashmap"
 	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
+	"github.com/bumpkit/bumpkit/pqueue"
 	"github.com/bumpkit/bumpkit/str"
 	"github.com/bumpkit/bumpkit/vec"
 	"github.com/stretchr/testify/require"
@@ -26,7 +28,29 @@ func TestNilReads(t *testing.T) {
 	var m *hashmap.Map[string, int]
 	var hs *hashmap.Set[string]
 	var s *str.String
+	var bt *btree.Map[string, int]
+	var pq *pqueue.Queue[int]
 	reads := map[string]func() any{
+		"btree Len":           func() any { return bt.Len() },
+		"btree Get":           func() any { _, ok := bt.Get("a"); return ok },
+		"btree Allocator":     func() any { return bt.Allocator() == nil },
+		"btree Clone":         func() any { return bt.Clone() == nil },
+		"btree Delete":        func() any { _, ok := bt.Delete("a"); return ok },
+		"btree Clear":         func() any { bt.Clear(); return nil },
+		"btree PopMin":        func() any { _, _, ok := bt.PopMin(); return ok },
+		"btree String":        func() any { return bt.String() },
+		"btree All":           func() any { return count2(bt.All()) },
+		"btree MarshalJSON":   func() any { b, _ := bt.MarshalJSON(); return string(b) },
+		"pqueue Len":          func() any { return pq.Len() },
+		"pqueue Cap":          func() any { return pq.Cap() },
+		"pqueue Allocator":    func() any { return pq.Allocator() == nil },
+		"pqueue Clone":        func() any { return pq.Clone() == nil },
+		"pqueue Peek":         func() any { _, ok := pq.Peek(); return ok },
+		"pqueue Pop":          func() any { _, ok := pq.Pop(); return ok },
+		"pqueue Clear":        func() any { pq.Clear(); return nil },
+		"pqueue String":       func() any { return pq.String() },
+		"pqueue Values":       func() any { return count1(pq.Values()) },
+		"pqueue MarshalJSON":  func() any { b, _ := pq.MarshalJSON(); return string(b) },
 		"set Len":             func() any { return hs.Len() },
 		"set Has":             func() any { return hs.Has("a") },
 		"set Allocator":       func() any { return hs.Allocator() == nil },
@@ -85,7 +109,13 @@ func TestNilReads(t *testing.T) {
 		"hashmap MarshalJSON": func() any { b, _ := m.MarshalJSON(); return string(b) },
 	}
 	want := map[string]any{
-		"vec Len": 0, "vec Cap": 0, "vec Slice": 0, "vec Allocator": true, "vec Clone": true,
+		"btree Len": 0, "btree Get": false, "btree Allocator": true, "btree Clone": true,
+		"btree Delete": false, "btree PopMin": false, "btree String": "map[]", "btree All": 0,
+		"btree MarshalJSON": "null",
+		"pqueue Len":        0, "pqueue Cap": 0, "pqueue Allocator": true, "pqueue Clone": true,
+		"pqueue Peek": false, "pqueue Pop": false, "pqueue String": "[]", "pqueue Values": 0,
+		"pqueue MarshalJSON": "null",
+		"vec Len":            0, "vec Cap": 0, "vec Slice": 0, "vec Allocator": true, "vec Clone": true,
 		"vec IntoSlice": 0, "vec Pop": false, "vec String": "[]", "vec All": 0,
 		"deque Len": 0, "deque Cap": 0, "deque Allocator": true, "deque Clone": true,
 		"deque Front": false, "deque PopFront": false, "deque PopBack": false,
@@ -132,7 +162,21 @@ func TestNilWrites(t *testing.T) {
 	var m *hashmap.Map[string, int]
 	var hs *hashmap.Set[string]
 	var s *str.String
+	var bt *btree.Map[string, int]
+	var pq *pqueue.Queue[int]
 	writes := map[string]func(){
+		"btree: Set: write to nil Map":    func() { bt.Set("a", 1) },
+		"btree: TrySet: write to nil Map": func() { _ = bt.TrySet("a", 1) },
+		"btree: Grow: write to nil Map":   func() { bt.Grow(1) },
+		"btree: UnmarshalJSON: write to nil Map": func() {
+			_ = bt.UnmarshalJSON([]byte(`{"a":1}`))
+		},
+		"pqueue: Push: write to nil Queue":    func() { pq.Push(1) },
+		"pqueue: Grow: write to nil Queue":    func() { pq.Grow(1) },
+		"pqueue: TryGrow: write to nil Queue": func() { _ = pq.TryGrow(1) },
+		"pqueue: UnmarshalJSON: write to nil Queue": func() {
+			_ = pq.UnmarshalJSON([]byte(`[1]`))
+		},
 		"hashmap: Add: write to nil Set":                  func() { hs.Add("a") },
 		"hashmap: TryAdd: write to nil Set":               func() { _, _ = hs.TryAdd("a") },
 		"hashmap: Insert: write to nil Set":               func() { hs.Insert(func(yield func(string) bool) { yield("a") }) },
@@ -232,6 +276,21 @@ func TestCopies(t *testing.T) {
 		require.PanicsWithValue(t, "hashmap: Clear: Set copied by value after first use", func() { chs.Clear() })
 		require.Equal(t, "[1]", hs.String())
 
+		bt := btree.New[int, int](a)
+		bt.Set(1, 1)
+		cbt := alloctest.CopyOf(bt)
+		require.PanicsWithValue(t, "btree: Set: Map copied by value after first use", func() { cbt.Set(2, 2) })
+		require.Equal(t, "map[1:1]", bt.String())
+
+		pq := pqueue.New[int](a)
+		for pq.Len() < max(pq.Cap(), 1) {
+			pq.Push(pq.Len())
+		}
+		wantPQ := pq.String()
+		cpq := alloctest.CopyOf(pq)
+		require.PanicsWithValue(t, "pqueue: Push: Queue copied by value after first use", func() { cpq.Push(-1) })
+		require.Equal(t, wantPQ, pq.String())
+
 		s := str.From(a, "ab")
 		cs := alloctest.CopyOf(s)
 		require.PanicsWithValue(t, "str: WriteString: String copied by value after first use", func() { _, _ = cs.WriteString("c") })
@@ -251,6 +310,26 @@ type decodeCase struct {
 }
 
 var decodeCases = []decodeCase{
+	{
+		name: "btree",
+		fill: func(a bump.Allocator) (json.Unmarshaler, func() string) {
+			m := btree.New[string, []int](a)
+			m.Set("a", []int{1, 2})
+			m.Set("b", []int{3})
+			return m, m.String
+		},
+		bad: `{"a":[9,9],"c":"x"}`, good: `{"c":[7]}`, want: "map[c:[7]]",
+	},
+	{
+		name: "pqueue",
+		fill: func(a bump.Allocator) (json.Unmarshaler, func() string) {
+			q := pqueue.New[int](a)
+			q.Push(3)
+			q.Push(1)
+			return q, q.String
+		},
+		bad: `[9,"x"]`, good: `[7]`, want: "[7]",
+	},
 	{
 		name: "vec",
 		fill: func(a bump.Allocator) (json.Unmarshaler, func() string) {

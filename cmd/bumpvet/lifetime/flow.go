@@ -345,7 +345,7 @@ func (fs *fnState) apply(s *state, r *release) {
 		return
 	}
 	for _, it := range fs.list {
-		if !fs.arenaOf(it, r.key) || s.stale[it.id] != -1 {
+		if !fs.arenaOfAt(s, it, r.key) || s.stale[it.id] != -1 {
 			continue
 		}
 		if since != nil && !since[it.id] {
@@ -371,15 +371,34 @@ func (fs *fnState) arenaOf(it *item, k key) bool {
 	return false
 }
 
+// arenaOfAt is arenaOf where the analysis is at state s: a child's memory
+// is its parent's only once the Join may have run. Before it, releasing
+// the parent (a ResetTo to a checkpoint taken after the fork) leaves the
+// child's memory alone.
+func (fs *fnState) arenaOfAt(s *state, it *item, k key) bool {
+	for c := range it.keys {
+		if fs.parentOf(c, k, func(c key) bool { _, ok := s.put[c]; return ok }) {
+			return true
+		}
+	}
+	return false
+}
+
 // arenaOfKey reports whether memory of arena c is memory of arena k: c is
 // k, or a child joined into it.
 func (fs *fnState) arenaOfKey(c, k key) bool {
+	return fs.parentOf(c, k, func(key) bool { return true })
+}
+
+// parentOf reports whether c is k or a descendant of k by joins for whose
+// children joined reports true.
+func (fs *fnState) parentOf(c, k key, joined func(key) bool) bool {
 	for range 8 {
 		if c == k {
 			return true
 		}
 		p, ok := fs.parents[c]
-		if !ok {
+		if !ok || !joined(c) {
 			return false
 		}
 		c = p

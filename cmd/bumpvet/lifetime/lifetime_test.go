@@ -48,7 +48,7 @@ func TestAnalyzers(t *testing.T) {
 		a    *analysis.Analyzer
 		pkgs []string
 	}{
-		{lifetime.Reset, []string{"example.com/t/reset", "example.com/t/containers", "example.com/t/callers", "example.com/t/usage"}},
+		{lifetime.Reset, []string{"example.com/t/reset", "example.com/t/containers", "example.com/t/callers", "example.com/t/usage", "example.com/t/forkjoin"}},
 		{lifetime.Escape, []string{"example.com/t/escape", "example.com/t/usage"}},
 		{lifetime.Flow, []string{"example.com/t/helpers"}},
 	} {
@@ -56,11 +56,4 @@ func TestAnalyzers(t *testing.T) {
 			analysistest.Run(t, dir, tt.a, tt.pkgs...)
 		})
 	}
-}
-
-// TestForkJoin runs on a stand-in for the bump package with the fork/join
-// API of issue 22 (testdata/stub), so that joined children are tested
-// whether or not the real API has landed.
-func TestForkJoin(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData()+"/stub", lifetime.Reset, "forkjoin")
 }

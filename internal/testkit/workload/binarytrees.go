@@ -1,6 +1,7 @@
 package workload
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -116,9 +117,140 @@ func BinaryTreesBumpBench(maxDepth int) func(*testing.B) {
 	return func(b *testing.B) {
 		b.ReportAllocs()
 		var a, long bump.Bump
+		BinaryTreesBump(&a, &long, maxDepth) // warm: b.Loop measures from its first call
 		for b.Loop() {
 			sinkInt = BinaryTreesBump(&a, &long, maxDepth)
 		}
 		reportPer(b, BinaryTreesNodes(maxDepth), "node")
 	}
+}
+
+// BinaryTree builds a tree of the given depth in a and returns its check.
+func BinaryTree(a *bump.Bump, depth int) int { return bumpTree(a, depth).check() }
+
+func typedTree(h *bump.Typed[TreeNode], depth int) *TreeNode {
+	n := h.New()
+	if depth > 0 {
+		n.Left, n.Right = typedTree(h, depth-1), typedTree(h, depth-1)
+	}
+	return n
+}
+
+// BinaryTreesTyped is BinaryTreesBump with the nodes allocated through the
+// typed handle bump.Of[TreeNode] instead of bump.New.
+func BinaryTreesTyped(a, long *bump.Bump, maxDepth int) int {
+	maxDepth = treeDepth(maxDepth)
+	h := bump.Of[TreeNode](a)
+	sum := typedTree(h, maxDepth+1).check()
+	a.Reset()
+	longTree := typedTree(bump.Of[TreeNode](long), maxDepth)
+	for d := MinTreeDepth; d <= maxDepth; d += 2 {
+		for range TreeIterations(maxDepth, d) {
+			sum += typedTree(h, d).check()
+			a.Reset()
+		}
+	}
+	sum += longTree.check()
+	long.Reset()
+	return sum
+}
+
+// BinaryTreesTypedBench returns the benchmark of BinaryTreesTyped for
+// maxDepth.
+func BinaryTreesTypedBench(maxDepth int) func(*testing.B) {
+	return func(b *testing.B) {
+		b.ReportAllocs()
+		var a, long bump.Bump
+		BinaryTreesTyped(&a, &long, maxDepth) // warm
+		for b.Loop() {
+			sinkInt = BinaryTreesTyped(&a, &long, maxDepth)
+		}
+		reportPer(b, BinaryTreesNodes(maxDepth), "node")
+	}
+}
+
+// The fan-out versions split each depth's trees among workers goroutines,
+// as a parallel binary-trees does: on the heap each goroutine allocates
+// with new; with bumpkit each goroutine has a child arena forked from
+// the request's arena, resets it after each tree, and is joined at the
+// end.
+
+// BinaryTreesHeapParallel is BinaryTreesHeap with each depth's trees
+// shared among workers goroutines.
+func BinaryTreesHeapParallel(maxDepth, workers int) int {
+	maxDepth = treeDepth(maxDepth)
+	sum := heapTree(maxDepth + 1).check()
+	long := heapTree(maxDepth)
+	sums := make([]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for d := MinTreeDepth; d <= maxDepth; d += 2 {
+				for i := w; i < TreeIterations(maxDepth, d); i += workers {
+					sums[w] += heapTree(d).check()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, s := range sums {
+		sum += s
+	}
+	return sum + long.check()
+}
+
+// BinaryTreesForked is BinaryTreesBump with each depth's trees shared
+// among workers goroutines, each in a child arena forked from a, and the
+// long-lived tree in a itself.
+func BinaryTreesForked(a *bump.Bump, maxDepth, workers int) int {
+	maxDepth = treeDepth(maxDepth)
+	forks := make([]*bump.Bump, workers)
+	for w := range forks {
+		forks[w] = a.Fork()
+	}
+	sum := bumpTree(forks[0], maxDepth+1).check()
+	forks[0].Reset()
+	long := bumpTree(a, maxDepth)
+	sums := make([]int, workers)
+	var wg sync.WaitGroup
+	for w, c := range forks {
+		wg.Go(func() {
+			for d := MinTreeDepth; d <= maxDepth; d += 2 {
+				for i := w; i < TreeIterations(maxDepth, d); i += workers {
+					sums[w] += bumpTree(c, d).check()
+					c.Reset()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for w, c := range forks {
+		a.Join(c)
+		sum += sums[w]
+	}
+	sum += long.check()
+	a.Reset()
+	return sum
+}
+
+// BinaryTreesParallelBench returns the benchmarks of the fan-out
+// binary-trees, on the heap and with forked arenas.
+func BinaryTreesParallelBench(maxDepth, workers int) (heap, forked func(*testing.B)) {
+	heap = func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkInt = BinaryTreesHeapParallel(maxDepth, workers)
+		}
+		reportPer(b, BinaryTreesNodes(maxDepth), "node")
+	}
+	forked = func(b *testing.B) {
+		b.ReportAllocs()
+		var a bump.Bump
+		BinaryTreesForked(&a, maxDepth, workers) // warm
+		for b.Loop() {
+			sinkInt = BinaryTreesForked(&a, maxDepth, workers)
+		}
+		reportPer(b, BinaryTreesNodes(maxDepth), "node")
+	}
+	return heap, forked
 }

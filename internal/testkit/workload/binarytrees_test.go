@@ -16,6 +16,16 @@ func TestBinaryTrees(t *testing.T) {
 		if got := BinaryTreesBump(&a, &long, depth); got != want {
 			t.Errorf("BinaryTreesBump(%d) = %d, want %d", depth, got, want)
 		}
+		if got := BinaryTreesTyped(&a, &long, depth); got != want {
+			t.Errorf("BinaryTreesTyped(%d) = %d, want %d", depth, got, want)
+		}
+		if got := BinaryTreesHeapParallel(depth, 3); got != want {
+			t.Errorf("BinaryTreesHeapParallel(%d) = %d, want %d", depth, got, want)
+		}
+		var parent bump.Bump
+		if got := BinaryTreesForked(&parent, depth, 3); got != want {
+			t.Errorf("BinaryTreesForked(%d) = %d, want %d", depth, got, want)
+		}
 		if a.AllocatedBytes() == 0 || long.AllocatedBytes() == 0 {
 			t.Errorf("depth %d: the trees were not allocated in the arenas", depth)
 		}

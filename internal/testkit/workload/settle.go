@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/hashmap"
@@ -124,4 +125,27 @@ func HeapTaken(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// MixedRoundsBench returns the benchmark of one round of each kind per
+// operation: on the Go heap, or in one arena reset after each round.
+func MixedRoundsBench(arena bool) func(*testing.B) {
+	return func(b *testing.B) {
+		b.ReportAllocs()
+		var a bump.Bump
+		for k := range roundKinds { // warm: b.Loop measures from its first call
+			Round(&a, k)
+			a.Reset()
+		}
+		for b.Loop() {
+			for k := range roundKinds {
+				if arena {
+					sinkInt = Round(&a, k)
+					a.Reset()
+				} else {
+					sinkInt = Round(nil, k)
+				}
+			}
+		}
+	}
 }

@@ -245,3 +245,13 @@ func mustFail(f func()) {
 }
 
 func viaHelper(f func()) { mustFail(f) }
+
+// The In helpers allocate from any allocator: from an arena, a Reset
+// frees what they return.
+func allocatedIn(a *bump.Bump) {
+	p := bump.NewIn[int](a)
+	s := bump.StringIn(a, "in")
+	a.Reset()
+	fmt.Println(*p) // want `p .* is used after a.Reset\(\)`
+	fmt.Println(s)  // want `s .* is used after a.Reset\(\)`
+}

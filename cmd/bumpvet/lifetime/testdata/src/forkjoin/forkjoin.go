@@ -37,3 +37,24 @@ func parentOnly(a *bump.Bump) {
 	a.Join(child)
 	fmt.Println(*p, *q)
 }
+
+// A parent's rewind before the Join leaves the child's memory alone; the
+// same rewind after it frees what the child allocated after the
+// checkpoint.
+func rewindBeforeJoin(a *bump.Bump) {
+	child := a.Fork()
+	cp := a.Checkpoint()
+	s := bump.String(child, "the child's")
+	_ = a.ResetTo(cp)
+	a.Join(child)
+	fmt.Println(s)
+}
+
+func rewindAfterJoin(a *bump.Bump) {
+	cp := a.Checkpoint()
+	child := a.Fork()
+	s := bump.String(child, "the child's")
+	a.Join(child)
+	_ = a.ResetTo(cp)
+	fmt.Println(s) // want `s .* is used after a.ResetTo\(cp\)`
+}
