@@ -1,6 +1,7 @@
 package bumpjson
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"reflect"
@@ -34,14 +35,17 @@ type Appender interface {
 // Errors are x's, not wrapped.
 func MarshalAppender(x Appender) ([]byte, error) {
 	e, _ := newEncodeState(nil)
+	// The encoding runs in the pool's buffer, and only the result is
+	// copied out.
+	e.buf, e.owned = e.scratch[:0], true
 	err := e.callAppender(reflect.TypeOf(x), x)
-	out := e.buf
-	e.buf = nil
-	e.free()
-	if err != nil {
-		return nil, err
+	var out []byte
+	if err == nil {
+		out = bytes.Clone(e.buf)
 	}
-	return out, nil
+	e.scratch = e.buf[:0]
+	e.free()
+	return out, err
 }
 
 // begin checks that e is an EncodeState in use by an AppendJSON method,

@@ -36,7 +36,22 @@ func Append(a bump.Allocator, dst []byte, v any) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	e.buf, e.escapeHTML = dst, true
+	e.escapeHTML = true
+	if e.heap {
+		// On the Go heap, the encoding runs in the pool's buffer and is
+		// copied to dst once: grown by steps, dst would leave each step's
+		// storage as garbage.
+		e.buf, e.owned = e.scratch[:0], true
+		err = e.encode(v)
+		e.scratch = e.buf[:0]
+		out := dst
+		if err == nil {
+			out = append(dst, e.buf...)
+		}
+		e.free()
+		return out, err
+	}
+	e.buf = dst
 	err = e.encode(v)
 	out := e.buf
 	if err != nil {
@@ -72,6 +87,9 @@ type EncodeState struct {
 	values    int
 	open      int
 	heap      bool // from encodeStates rather than from a
+	// scratch is the buffer a pooled EncodeState encodes in, kept with
+	// it in the pool.
+	scratch []byte
 }
 
 // startDetectingCyclesAfter is encoding/json's: past this many nested
@@ -107,9 +125,10 @@ func newEncodeState(a bump.Allocator) (*EncodeState, error) {
 
 // free gives e back to its allocator or pool: e must not be used after.
 func (e *EncodeState) free() {
-	a, heap := e.a, e.heap
+	a, heap, scratch := e.a, e.heap, e.scratch
 	*e = EncodeState{heap: heap}
 	if heap {
+		e.scratch = scratch
 		encodeStates.Put(e)
 		return
 	}
