@@ -103,6 +103,82 @@ func BenchmarkUnmarshalSpeedup(b *testing.B) {
 	b.ReportMetric(float64(std)/float64(arena), "x-faster")
 }
 
+// encodeDoc returns the 1 MB document of the decoding benchmarks as its
+// structs, to encode.
+func encodeDoc(b *testing.B) *workload.JSONDoc {
+	var doc workload.JSONDoc
+	if err := json.Unmarshal(workload.JSONDocument(), &doc); err != nil {
+		b.Fatal(err)
+	}
+	return &doc
+}
+
+// BenchmarkAppend encodes the 1 MB document: with json.Marshal, with
+// bumpjson.Append into the Go heap (nil allocator), and with Append into
+// an arena reset after each encoding. heap-B/out-B is the Go heap taken
+// per byte of output.
+func BenchmarkAppend(b *testing.B) {
+	doc := encodeDoc(b)
+	out, _ := json.Marshal(doc)
+	report := func(b *testing.B, heap uint64) {
+		b.ReportMetric(float64(heap)/float64(b.N)/float64(len(out)), "heap-B/out-B")
+	}
+	for _, impl := range []struct {
+		name string
+		a    bump.Allocator
+	}{{"encoding-json", nil}, {"bumpjson-heap", nil}, {"bumpjson-arena", new(bump.Bump)}} {
+		b.Run("impl="+impl.name, func(b *testing.B) {
+			b.SetBytes(int64(len(out)))
+			b.ReportAllocs()
+			encode := func() error {
+				if impl.name == "encoding-json" {
+					_, err := json.Marshal(doc)
+					return err
+				}
+				_, err := bumpjson.Append(impl.a, nil, doc)
+				if a, ok := impl.a.(*bump.Bump); ok {
+					a.Reset()
+				}
+				return err
+			}
+			for range 3 { // warm the arena
+				encode()
+			}
+			before := totalAlloc()
+			for b.Loop() {
+				if err := encode(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			report(b, totalAlloc()-before)
+		})
+	}
+}
+
+// BenchmarkAppendSpeedup measures json.Marshal and Append into a warm
+// arena alternately in one benchmark and reports how many times faster
+// Append is: the ratio holds under the machine's varying load.
+func BenchmarkAppendSpeedup(b *testing.B) {
+	doc := encodeDoc(b)
+	a := new(bump.Bump)
+	for range 3 {
+		bumpjson.Append(a, nil, doc)
+		a.Reset()
+	}
+	var std, arena int64
+	for b.Loop() {
+		t0 := nanotime()
+		json.Marshal(doc)
+		t1 := nanotime()
+		bumpjson.Append(a, nil, doc)
+		a.Reset()
+		t2 := nanotime()
+		std += t1 - t0
+		arena += t2 - t1
+	}
+	b.ReportMetric(float64(std)/float64(arena), "x-faster")
+}
+
 func totalAlloc() uint64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
