@@ -60,9 +60,7 @@ type Orders struct {
 // NewOrders returns an Orders handler accepting bodies of up to maxBody
 // bytes.
 func NewOrders(maxBody int64) *Orders {
-	o := &Orders{maxBody: maxBody}
-	o.pool.MaxRetained = int(4 * maxBody)
-	return o
+	return &Orders{maxBody: maxBody}
 }
 
 func (o *Orders) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"runtime"
 	"testing"
 
@@ -65,14 +64,14 @@ func measure(t *testing.T, body []byte, serve func(http.ResponseWriter, *http.Re
 // and without garbage collections between requests, for uniform and mixed
 // document sizes. It prints two figures for each case:
 //
-//   - the request as served, its arena from the Summarizer's Pool: how
-//     much the arenas and the Pool keep across requests and collections
-//     decides most of it (issue 19's Pool work); checked against the goal
-//     when BUMPKIT_POOL_GOAL is set;
+//   - the request as served, its arena from the Summarizer's Pool, with
+//     no tuning: how much the arenas and the Pool keep across requests and
+//     collections decides most of it;
 //   - the same request handled in one arena the test keeps, presized for
 //     the largest request and reset after each: what reading, decoding,
 //     summarizing and answering take from the Go heap outside the arena.
-//     This part is checked.
+//
+// Both are checked.
 func TestSteadyStateHeap(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("decodes about 400 MB of JSON, and measures the Go heap")
@@ -123,7 +122,7 @@ func TestSteadyStateHeap(t *testing.T) {
 			if kept > 0.10 {
 				t.Errorf("%s: with a presized arena kept across requests, a request took %.1f%% of the documents' size from the Go heap, want at most 10%%", tc.name, 100*kept)
 			}
-			if os.Getenv("BUMPKIT_POOL_GOAL") != "" && pooled > 0.10 {
+			if pooled > 0.10 {
 				t.Errorf("%s: as served, a request took %.1f%% of the documents' size from the Go heap, want at most 10%%", tc.name, 100*pooled)
 			}
 		})

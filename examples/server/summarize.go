@@ -32,12 +32,10 @@ type Summarizer struct {
 }
 
 // NewSummarizer returns a Summarizer accepting bodies of up to maxBody
-// bytes. Its pool keeps arenas of up to twice that, since a request needs
-// room for the body and its jsontree.
+// bytes. Its pool needs no cap: a bump.Pool keeps what its recent
+// requests needed, whatever their sizes, and trims the rest.
 func NewSummarizer(maxBody int64) *Summarizer {
-	s := &Summarizer{maxBody: maxBody}
-	s.pool.MaxRetained = int(2 * maxBody)
-	return s
+	return &Summarizer{maxBody: maxBody}
 }
 
 func (s *Summarizer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
