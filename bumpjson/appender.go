@@ -140,20 +140,28 @@ func (ae *ArrayEncoder[T]) Add(v T) error {
 		}
 	}
 	ae.n++
-	if ae.elem.scalar {
-		ae.err = e.scalar(ae.elem, unsafe.Pointer(&v), false)
-		return ae.err
-	}
-	// Other values are encoded from a copy in the arena, where they are
-	// addressable, as a slice's elements are.
-	if ae.slot == nil {
-		if ae.slot, ae.err = bump.AllocateSlice[T](e.a, 1); ae.err != nil {
-			return ae.err
-		}
-	}
-	ae.slot[0] = v
-	ae.err = e.value(ae.elem, unsafe.Pointer(&ae.slot[0]), true, false)
+	// Addressable, as a slice's elements are.
+	ae.err = encodeCopy(e, ae.elem, &ae.slot, v, true)
 	return ae.err
+}
+
+// encodeCopy appends v, of plan pl: a boolean, number or string from v
+// itself, other values from a copy in (*slot)[0], allocated from e's
+// allocator on first use, so that they have an address that does not
+// move v to the Go heap. addr is as for value.
+func encodeCopy[T any](e *EncodeState, pl *encPlan, slot *[]T, v T, addr bool) error {
+	if pl.scalar {
+		return e.scalar(pl, unsafe.Pointer(&v), false)
+	}
+	if *slot == nil {
+		s, err := bump.AllocateSlice[T](e.a, 1)
+		if err != nil {
+			return err
+		}
+		*slot = s
+	}
+	(*slot)[0] = v
+	return e.value(pl, unsafe.Pointer(&(*slot)[0]), addr, false)
 }
 
 // End closes the array and returns the first error of the encoding.
@@ -268,17 +276,8 @@ func (me *MapEncoder[K, V]) Add(k K, v V) error {
 	if me.err = e.writeByte(':'); me.err != nil {
 		return me.err
 	}
-	if me.vp.scalar {
-		me.err = e.scalar(me.vp, unsafe.Pointer(&v), false)
-		return me.err
-	}
-	if me.slot == nil {
-		if me.slot, me.err = bump.AllocateSlice[V](e.a, 1); me.err != nil {
-			return me.err
-		}
-	}
-	me.slot[0] = v
-	me.err = e.value(me.vp, unsafe.Pointer(&me.slot[0]), false, false)
+	// Not addressable, as a map's values are not.
+	me.err = encodeCopy(e, me.vp, &me.slot, v, false)
 	return me.err
 }
 
