@@ -102,6 +102,7 @@ func TestBeginEncoders(t *testing.T) {
 // the encoding, wrapped as those of a MarshalJSON method.
 func TestBeginEncoderErrors(t *testing.T) {
 	_, nanErr := json.Marshal(math.NaN())
+	//lint:ignore SA1026 the error is what is wanted
 	_, keyErr := json.Marshal(map[[2]int]int{})
 	_, failErr := json.Marshal(encFailing{})
 	for _, tc := range []struct {

@@ -32,7 +32,7 @@ func containerCases(a bump.Allocator) (cases []struct{ got, want any }) {
 	add(vec.New[int](a), []int{})
 	add((*vec.Vec[int])(nil), []int(nil))
 	add(vec.From(a, []byte("bytes: base64")), []byte("bytes: base64"))
-	add(vec.From(a, []float64{1.5, 1e21, -0.0}), []float64{1.5, 1e21, -0.0})
+	add(vec.From(a, []float64{1.5, 1e21, math.Copysign(0, -1)}), []float64{1.5, 1e21, math.Copysign(0, -1)})
 
 	d := deque.New[string](a)
 	for i, w := range words { // wrapped around: front and back halves

@@ -23,11 +23,12 @@ import (
 // for byte and error for error, rather than against expected strings.
 
 type encOptionalsEmpty struct {
-	Sr  string         `json:"sr"`
-	So  string         `json:"so,omitempty"`
-	Sw  string         `json:"-"`
-	Ir  int            `json:"omitempty"` // named omitempty, not an option
-	Io  int            `json:"io,omitempty"`
+	Sr string `json:"sr"`
+	So string `json:"so,omitempty"`
+	Sw string `json:"-"`
+	Ir int    `json:"omitempty"` // named omitempty, not an option
+	Io int    `json:"io,omitempty"`
+	//lint:ignore SA5008 an unknown option, which encoding/json ignores
 	Slr []string       `json:"slr,random"`
 	Slo []string       `json:"slo,omitempty"`
 	Mr  map[string]any `json:"mr"`
@@ -60,11 +61,12 @@ func (nps *encNoPanicStruct) IsZero() bool { return nps.Int != 0 }
 type encIsZeroer interface{ IsZero() bool }
 
 type encOptionalsZero struct {
-	Sr             string            `json:"sr"`
-	So             string            `json:"so,omitzero"`
-	Sw             string            `json:"-"`
-	Ir             int               `json:"omitzero"` // named omitzero, not an option
-	Io             int               `json:"io,omitzero"`
+	Sr string `json:"sr"`
+	So string `json:"so,omitzero"`
+	Sw string `json:"-"`
+	Ir int    `json:"omitzero"` // named omitzero, not an option
+	Io int    `json:"io,omitzero"`
+	//lint:ignore SA5008 an unknown option, which encoding/json ignores
 	Slr            []string          `json:"slr,random"`
 	Slo            []string          `json:"slo,omitzero"`
 	SloNonNil      []string          `json:"slononnil,omitzero"`
@@ -110,10 +112,11 @@ func optionalsZero() encOptionalsZero {
 }
 
 type encOptionalsEmptyZero struct {
-	Sr        string           `json:"sr"`
-	So        string           `json:"so,omitempty,omitzero"`
-	Sw        string           `json:"-"`
-	Io        int              `json:"io,omitempty,omitzero"`
+	Sr string `json:"sr"`
+	So string `json:"so,omitempty,omitzero"`
+	Sw string `json:"-"`
+	Io int    `json:"io,omitempty,omitzero"`
+	//lint:ignore SA5008 an unknown option, which encoding/json ignores
 	Slr       []string         `json:"slr,random"`
 	Slo       []string         `json:"slo,omitempty,omitzero"`
 	SloNonNil []string         `json:"slononnil,omitempty,omitzero"`
@@ -139,10 +142,13 @@ type encStringTag struct {
 	NumberStr  json.Number `json:",string"`
 	FloatStr   float32     `json:",string"`
 	PtrStr     *int        `json:",string"`
-	PPtrStr    **int       `json:",string"` // not quoted: a pointer to a pointer
-	IfaceStr   any         `json:",string"` // not quoted
-	SliceStr   []int       `json:",string"` // not quoted
-	TextStr    encValText  `json:",string"` // a method ignores the option
+	//lint:ignore SA5008 ",string" where encoding/json ignores it
+	PPtrStr **int `json:",string"` // not quoted: a pointer to a pointer
+	//lint:ignore SA5008 ",string" where encoding/json ignores it
+	IfaceStr any `json:",string"` // not quoted
+	//lint:ignore SA5008 ",string" where encoding/json ignores it
+	SliceStr []int      `json:",string"` // not quoted
+	TextStr  encValText `json:",string"` // a method ignores the option
 }
 
 type (
@@ -309,7 +315,6 @@ func (v encMarshaled) MarshalJSON() ([]byte, error) { return []byte(v), nil }
 type (
 	encFailing     struct{ N int }
 	encFailingText int
-	encFailingKey  string
 )
 
 var errEncFailing = errors.New("failing on purpose")
