@@ -21,9 +21,10 @@ import (
 // AppendJSON must encode exactly one value, with one call of
 // [EncodeValue], [EncodeSlice] or [EncodeString], or one array or object
 // made with [BeginArray], [BeginMap] or [BeginObject] and closed, and
-// must not keep e. Errors it returns, and those of
-// the values it encodes, are returned as a *json.MarshalerError, as
-// encoding/json returns those of MarshalJSON.
+// must not keep e. Errors it returns, and those of the values it encodes
+// (those of an array or object even if AppendJSON ignores them), are
+// returned as a *json.MarshalerError, as encoding/json returns those of
+// MarshalJSON.
 type Appender interface {
 	AppendJSON(e *EncodeState) error
 }
@@ -175,6 +176,9 @@ func (ae *ArrayEncoder[T]) End() error {
 		bump.FreeSlice(e.a, ae.slot)
 		ae.slot = nil
 	}
+	if !ae.bytes {
+		e.ptrLevel--
+	}
 	if ae.err == nil {
 		if ae.bytes {
 			if ae.err = e.grow(5); ae.err == nil {
@@ -182,12 +186,21 @@ func (ae *ArrayEncoder[T]) End() error {
 			}
 		} else {
 			ae.err = e.writeByte(']')
-			e.ptrLevel--
 		}
 	}
-	e.open--
+	e.end(ae.err)
 	ae.e = nil
 	return ae.err
+}
+
+// end closes an array or object begun in the AppendJSON call in progress
+// and keeps its error, if it is the first, for callAppender to return
+// even if AppendJSON does not: its output is incomplete.
+func (e *EncodeState) end(err error) {
+	e.open--
+	if err != nil && e.failed == nil {
+		e.failed = err
+	}
 }
 
 // A MapEncoder appends a JSON object member by member, for an [Appender]
@@ -328,9 +341,11 @@ func (me *MapEncoder[K, V]) End() error {
 		e.ptrLevel++
 		me.err = e.members(me.vp, me.ents)
 		e.ptrLevel--
-	} else if !me.sorted && me.err == nil {
-		me.err = e.writeByte('}')
+	} else if !me.sorted {
 		e.ptrLevel--
+		if me.err == nil {
+			me.err = e.writeByte('}')
+		}
 	}
 	clear(me.vals[:cap(me.vals)])
 	clear(me.ents[:cap(me.ents)])
@@ -341,7 +356,7 @@ func (me *MapEncoder[K, V]) End() error {
 	bump.FreeSlice(e.a, me.slot)
 	bump.FreeSlice(e.a, me.kslot)
 	me.vals, me.ents, me.slot, me.kslot = nil, nil, nil, nil
-	e.open--
+	e.end(me.err)
 	me.e = nil
 	return me.err
 }

@@ -122,6 +122,13 @@ func TestBeginEncoderErrors(t *testing.T) {
 			return nil
 		}, "left an array or object open"},
 		{func(e *bumpjson.EncodeState) error {
+			arr := bumpjson.BeginArray[float64](e)
+			arr.Add(1)
+			arr.Add(math.Inf(-1))
+			arr.End()
+			return nil // the error ignored: the array is incomplete
+		}, "unsupported value: -Inf"},
+		{func(e *bumpjson.EncodeState) error {
 			obj := bumpjson.BeginObject[string, int](e)
 			obj.End()
 			return bumpjson.EncodeString(e, "second")

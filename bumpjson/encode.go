@@ -86,7 +86,8 @@ type EncodeState struct {
 	appending int
 	values    int
 	open      int
-	heap      bool // from encodeStates rather than from a
+	failed    error // the first error of an array or object it ended
+	heap      bool  // from encodeStates rather than from a
 	// scratch is the buffer a pooled EncodeState encodes in, kept with
 	// it in the pool.
 	scratch []byte
@@ -660,15 +661,17 @@ func (e *EncodeState) appender(t reflect.Type, ap Appender) error {
 // t is the type encoded, for the errors: ap may be a pointer to it, the
 // method called through the pointer.
 func (e *EncodeState) callAppender(t reflect.Type, ap Appender) error {
-	values, open := e.values, e.open
-	e.values, e.open = 0, 0
+	values, open, failed := e.values, e.open, e.failed
+	e.values, e.open, e.failed = 0, 0, nil
 	e.appending++
 	err := ap.AppendJSON(e)
 	e.appending--
-	n, unclosed := e.values, e.open
-	e.values, e.open = values, open
+	n, unclosed, endErr := e.values, e.open, e.failed
+	e.values, e.open, e.failed = values, open, failed
 	switch {
 	case err != nil:
+	case endErr != nil:
+		err = endErr
 	case n != 1:
 		err = fmt.Errorf("bumpjson: %v.AppendJSON encoded %d values, want 1", t, n)
 	case unclosed != 0:
