@@ -79,7 +79,8 @@ func (b *Bump) AllocatedBytes() int {
 
 // AllocatedBytesIncludingMetadata returns AllocatedBytes plus the memory
 // b uses to keep track of its chunks, slabs, checkpoints and cleanups: the
-// backing arrays of its lists, and each slab's own header and chunk lists.
+// backing arrays of its lists, and each slab's own header and chunk lists
+// (for the root of forked arenas, also those kept from joined children).
 // Like bumpalo's, it is 0 for a Bump that never allocated. It does not
 // count the Bump struct itself, which its owner holds, nor the hash-table
 // overhead of the maps from types to slabs and handles, whose entries only
@@ -97,6 +98,14 @@ func (b *Bump) AllocatedBytesIncludingMetadata() int {
 		n += s.list().metadata()
 	}
 	n += b.handles.metadata()
+	if f := b.fam; f != nil && f.root == b {
+		// The bookkeeping of joined children, kept for the next forks.
+		f.mu.Lock()
+		for i := range f.kits {
+			n += f.kits[i].metadata()
+		}
+		f.mu.Unlock()
+	}
 	return int(b.allocated + n)
 }
 

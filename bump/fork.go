@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"unsafe"
 )
 
 // Fork/join arenas: one arena's work spread over goroutines.
@@ -32,6 +33,62 @@ type family struct {
 	// lent is the part of the root's AllocatedBytes held by its
 	// descendants: the sum of their own AllocatedBytes.
 	lent uintptr
+	// kits are the bookkeeping of joined children, for the next forks.
+	kits []kit
+}
+
+// A kit is a joined child's bookkeeping, emptied: its slabs, whose lists
+// keep their backing arrays, and the backing arrays of its byte list and
+// active list. The next fork takes it, so that a fan-out that repeats
+// takes from the Go heap only the child Bump itself. A family keeps as
+// many kits as it had children out at once.
+//
+// The child Bump is not reused: a joined child must keep panicking when
+// used, and a Bump handed out again would be a live arena to whoever
+// kept the old pointer.
+type kit struct {
+	slabs                 map[unsafe.Pointer]slab
+	slabList              []slab
+	active                []resetter
+	chunks, large, joined [][]byte
+}
+
+// metadata returns the bytes of k's backing arrays and slabs, as
+// AllocatedBytesIncludingMetadata counts a Bump's.
+func (k *kit) metadata() uintptr {
+	n := uintptr(cap(k.chunks)+cap(k.large)+cap(k.joined))*unsafe.Sizeof([]byte(nil)) +
+		uintptr(cap(k.slabList))*unsafe.Sizeof(slab(nil)) +
+		uintptr(cap(k.active))*unsafe.Sizeof(resetter(nil)) +
+		uintptr(len(k.slabs))*(unsafe.Sizeof(unsafe.Pointer(nil))+unsafe.Sizeof(slab(nil)))
+	for _, s := range k.slabList {
+		n += s.list().metadata()
+	}
+	return n
+}
+
+// packKit empties c, a child whose chunks were all adopted, into a kit.
+// The caller holds the family's lock.
+func (c *Bump) packKit() kit {
+	for _, s := range c.slabList {
+		// A slab that was active stays stamped with the child's round:
+		// the next child, whose rounds count from zero again, must find
+		// it unused.
+		s.state().active = 0
+	}
+	clear(c.active)
+	k := kit{
+		slabs: c.slabs, slabList: c.slabList, active: c.active[:0],
+		chunks: c.bytes.chunks[:0], large: c.bytes.large[:0], joined: c.bytes.joined[:0],
+	}
+	c.slabs, c.slabList, c.active = nil, nil, nil
+	c.bytes.chunks, c.bytes.large, c.bytes.joined = nil, nil, nil
+	return k
+}
+
+// unpackKit gives c, a new child, the kit k.
+func (c *Bump) unpackKit(k kit) {
+	c.slabs, c.slabList, c.active = k.slabs, k.slabList, k.active
+	c.bytes.chunks, c.bytes.large, c.bytes.joined = k.chunks, k.large, k.joined
 }
 
 // root returns the arena whose spares and accounting b shares: the root of
@@ -111,6 +168,13 @@ func (b *Bump) Fork() *Bump {
 	}
 	c := &Bump{fam: f, parent: b, forkMark: b.nextID}
 	c.bytes.mu, c.bytes.home = &f.mu, &f.root.bytes
+	f.mu.Lock()
+	if n := len(f.kits); n > 0 {
+		c.unpackKit(f.kits[n-1])
+		f.kits[n-1] = kit{}
+		f.kits = f.kits[:n-1]
+	}
+	f.mu.Unlock()
 	b.children = append(b.children, c)
 	return c
 }
@@ -185,6 +249,7 @@ func (b *Bump) Join(child *Bump) {
 		b.fam.lent -= moved // the root holds them itself now
 	}
 	c.allocated = 0
+	b.fam.kits = append(b.fam.kits, c.packKit())
 	mu.Unlock()
 
 	b.wasted += c.wasted
@@ -196,7 +261,6 @@ func (b *Bump) Join(child *Bump) {
 	// The child is left empty: its fast paths find no room, and its slow
 	// paths panic.
 	c.loadBytes()
-	c.slabs, c.slabList, c.active = nil, nil, nil
 	c.types = [typeCacheSize]typeSlot{}
 	c.lastKey, c.slabKey, c.slab = nil, nil, nil
 	c.joinedInto = b
@@ -223,7 +287,9 @@ func (l *chunkList[E]) adopt(c *chunkList[E]) uintptr {
 	clear(c.chunks)
 	clear(c.large)
 	clear(c.joined)
-	c.chunks, c.large, c.joined, c.cur = nil, nil, nil, nil
+	// The emptied list keeps its backing arrays for the next fork (see
+	// kit).
+	c.chunks, c.large, c.joined, c.cur = c.chunks[:0], c.large[:0], c.joined[:0], nil
 	c.before, c.floor, c.lfloor = 0, 0, 0
 	return uintptr(n) * elemSize[E]()
 }
