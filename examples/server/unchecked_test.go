@@ -1,0 +1,5 @@
+//go:build !bumpdebug
+
+package main
+
+const checkedBuild = false
