@@ -10,8 +10,8 @@ import (
 
 	"github.com/bumpkit/bumpkit/boxed"
 	"github.com/bumpkit/bumpkit/bump"
-	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/bumpkit/bumpkit/internal/lifecheck"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/stretchr/testify/require"
 )
 
