@@ -60,10 +60,14 @@ type Pool struct {
 	// most there were at once in this garbage-collection cycle, prevPeak
 	// in the previous one.
 	out, peak, prevPeak int
-	jobs                peakWindow // the largest jobs, by Put count (see jobWindow)
-	puts                uint64
-	hooked              bool // the garbage-collection hook is armed
-	stats               PoolStats
+	// outs keeps the most arenas out at once over the recent Gets, and
+	// getsAtGC the Gets at the last collection (see afterGC).
+	outs     peakWindow
+	getsAtGC uint64
+	jobs     peakWindow // the largest jobs, by Put count (see jobWindow)
+	puts     uint64
+	hooked   bool // the garbage-collection hook is armed
+	stats    PoolStats
 }
 
 // PoolStats reports what a [Pool] did: how often its arenas were reused,
@@ -94,6 +98,7 @@ func (p *Pool) Get() *Bump {
 	p.stats.Gets++
 	p.out++
 	p.peak = max(p.peak, p.out)
+	p.outs.add(p.stats.Gets, jobWindow, uintptr(p.out))
 	if !p.hooked {
 		p.hooked = true
 		armPoolHook(p)
@@ -189,12 +194,23 @@ func (p *Pool) Stats() PoolStats {
 }
 
 // afterGC runs once per garbage-collection cycle: it keeps as many idle
-// arenas as were in use at once in this cycle or the previous one, and
-// trims those holding more than the recent jobs justify.
+// arenas as were in use at once in this cycle or the previous one, or,
+// if the pool served jobs in this cycle, over its last 64 to 128 jobs,
+// and trims those holding more than the recent jobs justify.
+//
+// The jobs' window matters when collections are frequent: goroutines that
+// happened not to overlap for two cycles would otherwise make a busy pool
+// drop an arena it needs again at once, and a warm arena is the whole of
+// a job's memory. Once the jobs stop, the cycles alone count, so an idle
+// pool still empties within three collections.
 func (p *Pool) afterGC() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	keep := max(p.peak, p.prevPeak)
+	if p.stats.Gets != p.getsAtGC {
+		keep = max(keep, int(p.outs.max(p.stats.Gets, jobWindow)))
+	}
+	p.getsAtGC = p.stats.Gets
 	p.prevPeak, p.peak = p.peak, p.out
 	// keep counts the arenas in use too: those come back with Put.
 	for n := max(keep-p.out, 0); len(p.idle) > n; {

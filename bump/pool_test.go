@@ -212,7 +212,7 @@ func TestPoolIdleGivesBack(t *testing.T) {
 
 // TestPoolKeepsWhatWasInUse checks that after a burst the pool keeps as
 // many arenas as were in use at once, and drops the rest once the burst
-// is two collections old.
+// is two collections and 64 to 128 jobs old.
 func TestPoolKeepsWhatWasInUse(t *testing.T) {
 	var p bump.Pool
 	burst := make([]*bump.Bump, 6)
@@ -361,4 +361,24 @@ func TestPoolPutConcurrent(t *testing.T) {
 		wg.Wait()
 		require.Equal(t, int32(1), panics.Load())
 	}
+}
+
+// TestPoolKeepsArenasOfRecentJobs checks that a busy pool keeps the
+// arenas its recent jobs had out at once even when collections are more
+// frequent than overlaps: two arenas out together once, then one at a
+// time with a collection after each job, as when two goroutines happen
+// not to overlap for a while. Before the pool counted jobs, the second
+// arena was dropped after two collections and a later overlap re-grew it.
+func TestPoolKeepsArenasOfRecentJobs(t *testing.T) {
+	var p bump.Pool
+	a, b := p.Get(), p.Get()
+	p.Put(a)
+	p.Put(b)
+	for range 8 {
+		p.Put(p.Get())
+		runtime.GC()
+		waitForCleanups()
+	}
+	require.Equal(t, 2, p.Stats().Idle, "%+v", p.Stats())
+	require.Zero(t, p.Stats().Dropped)
 }
