@@ -61,9 +61,9 @@ type Pool struct {
 	// in the previous one.
 	out, peak, prevPeak int
 	// outs keeps the most arenas out at once over the recent Gets, and
-	// getsAtGC the Gets at the last collection (see afterGC).
+	// getsAtGC the Gets at the last two collections (see afterGC).
 	outs     peakWindow
-	getsAtGC uint64
+	getsAtGC [2]uint64
 	jobs     peakWindow // the largest jobs, by Put count (see jobWindow)
 	puts     uint64
 	hooked   bool // the garbage-collection hook is armed
@@ -195,22 +195,25 @@ func (p *Pool) Stats() PoolStats {
 
 // afterGC runs once per garbage-collection cycle: it keeps as many idle
 // arenas as were in use at once in this cycle or the previous one, or,
-// if the pool served jobs in this cycle, over its last 64 to 128 jobs,
-// and trims those holding more than the recent jobs justify.
+// if the pool served jobs in either, over its last 64 to 128 jobs, and
+// trims those holding more than the recent jobs justify.
 //
 // The jobs' window matters when collections are frequent: goroutines that
 // happened not to overlap for two cycles would otherwise make a busy pool
 // drop an arena it needs again at once, and a warm arena is the whole of
 // a job's memory. Once the jobs stop, the cycles alone count, so an idle
-// pool still empties within three collections.
+// pool still empties within four collections.
 func (p *Pool) afterGC() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	keep := max(p.peak, p.prevPeak)
-	if p.stats.Gets != p.getsAtGC {
+	// Served jobs in this cycle or the previous one: the cleanup that
+	// calls afterGC runs some time after its collection, and a cycle may
+	// look idle only because its jobs ran before the previous call.
+	if p.stats.Gets != p.getsAtGC[0] {
 		keep = max(keep, int(p.outs.max(p.stats.Gets, jobWindow)))
 	}
-	p.getsAtGC = p.stats.Gets
+	p.getsAtGC = [2]uint64{p.getsAtGC[1], p.stats.Gets}
 	p.prevPeak, p.peak = p.peak, p.out
 	// keep counts the arenas in use too: those come back with Put.
 	for n := max(keep-p.out, 0); len(p.idle) > n; {
