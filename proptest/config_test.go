@@ -15,7 +15,7 @@ import (
 
 var (
 	flagN    = flag.Int("proptest.n", 0, "generated command sequences per property; overrides -proptest.time (or $PROPTEST_N)")
-	flagTime = flag.Duration("proptest.time", 0, "time each property runs for (default 3s, 1s under -race, 150ms with -short; or $PROPTEST_TIME)")
+	flagTime = flag.Duration("proptest.time", 0, "time each property runs for (default 1s, also under -race, 150ms with -short; or $PROPTEST_TIME)")
 	flagSeed = flag.Int64("proptest.seed", 0, "random seed to replay a reported failure (default: time-based; or $PROPTEST_SEED)")
 	flagSize = flag.Int("proptest.size", 0, "maximum commands in one sequence (default 100; or $PROPTEST_SIZE)")
 	flagFuzz = flag.String("proptest.fuzz", "", "fuzzing mode: thorough (the default: collections within inputs, full checks after every op) or fast (neither; or $PROPTEST_FUZZ): see docs/testing.md")
@@ -62,13 +62,10 @@ func budget() time.Duration {
 		}
 		return d
 	}
-	switch {
-	case testing.Short():
+	if testing.Short() {
 		return 150 * time.Millisecond
-	case raceEnabled:
-		return time.Second
 	}
-	return 3 * time.Second
+	return time.Second
 }
 
 // iterations returns the number of sequences set with -proptest.n (or
