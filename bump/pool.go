@@ -20,7 +20,8 @@ const DefaultMaxRetained = 4 << 20
 // it and gives it back.
 //
 // A Pool needs no tuning. It keeps as many idle arenas as were in use at
-// once in the last two garbage-collection cycles, each with the chunks its
+// once in the last two garbage-collection cycles or, while it serves jobs,
+// in its last 64 to 128 jobs, each with the chunks its
 // recent jobs used (see [Bump.Reset]), so that jobs of every size the
 // workload has run allocate nothing from the Go heap once warm, whatever
 // the garbage collector does meanwhile. Memory follows the workload
@@ -29,9 +30,10 @@ const DefaultMaxRetained = 4 << 20
 //     pool's last 64 to 128 jobs is trimmed (its spare chunks released,
 //     largest first), so one unusually large job does not pin its memory
 //     for long;
-//   - an idle arena beyond what the last two cycles needed is dropped for
-//     the garbage collector, so a pool nobody uses gives back all its
-//     arenas within two or three collections.
+//   - an idle arena beyond what the last two cycles (or, while jobs
+//     come, the recent jobs) needed is dropped for the garbage collector,
+//     so a pool nobody uses gives back all its arenas within a few
+//     collections.
 //
 // [Pool.Stats] shows it working.
 //
