@@ -5,36 +5,13 @@ package bump_test
 import (
 	"os"
 	"runtime"
-	"runtime/debug"
 	"testing"
 	"unsafe"
 
 	"github.com/bumpkit/bumpkit/bump"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 	"github.com/stretchr/testify/require"
 )
-
-// fault runs access with faults turned into panics (as a test of user code
-// would with debug.SetPanicOnFault) and returns the address that faulted,
-// or ok false if access ran without a fault.
-func fault(access func()) (addr uintptr, ok bool) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		r := recover()
-		if r == nil {
-			return
-		}
-		if _, isErr := r.(runtime.Error); !isErr {
-			panic(r)
-		}
-		a, hasAddr := r.(interface{ Addr() uintptr })
-		if !hasAddr {
-			panic(r)
-		}
-		addr, ok = a.Addr(), true
-	}()
-	access()
-	return 0, false
-}
 
 var sink byte
 
@@ -78,10 +55,10 @@ func TestDebugFaultAfterReset(t *testing.T) {
 			var b bump.Bump
 			bump.New[int64](&b) // something before, as in a real round
 			p, access := tt.alloc(&b)
-			_, ok := fault(access)
+			_, ok := alloctest.Fault(access)
 			require.False(t, ok, "live memory faulted")
 			b.Reset()
-			addr, ok := fault(access)
+			addr, ok := alloctest.Fault(access)
 			require.True(t, ok, "stale access did not fault")
 			require.Equal(t, uintptr(p)&^(page-1), addr&^(page-1), "fault address %#x, stale memory at %p", addr, p)
 			// The arena itself goes on in fresh memory.
@@ -112,9 +89,9 @@ func TestDebugFaultAfterResetTo(t *testing.T) {
 	held, capacity := b.AllocatedBytes(), b.ChunkCapacity()
 	require.NoError(t, b.ResetTo(cp))
 
-	_, ok := fault(func() { far[2*page]++ })
+	_, ok := alloctest.Fault(func() { far[2*page]++ })
 	require.True(t, ok, "whole pages after the checkpoint fault")
-	_, ok = fault(func() { sink = byte(*near) })
+	_, ok = alloctest.Fault(func() { sink = byte(*near) })
 	require.False(t, ok, "a sub-page rest cannot be protected")
 	//bumpvet:ignore reads the released memory to check that it is poisoned
 	require.Equal(t, uint64(0xa5a5a5a5a5a5a5a5), *near, "the sub-page rest is poisoned")

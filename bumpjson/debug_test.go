@@ -4,35 +4,14 @@ package bumpjson_test
 
 import (
 	"runtime"
-	"runtime/debug"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
 	"github.com/bumpkit/bumpkit/bumpjson"
+	"github.com/bumpkit/bumpkit/internal/testkit/alloctest"
 )
 
 var sink byte
-
-// faults reports whether access faults, with faults turned into panics
-// as a test of user code would with debug.SetPanicOnFault.
-func faults(access func()) (ok bool) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		r := recover()
-		if r == nil {
-			return
-		}
-		if _, isErr := r.(runtime.Error); !isErr {
-			panic(r)
-		}
-		if _, hasAddr := r.(interface{ Addr() uintptr }); !hasAddr {
-			panic(r)
-		}
-		ok = true
-	}()
-	access()
-	return false
-}
 
 // TestDebugUseAfterReset: in the checked build, data decoded into an arena
 // and used after the arena's Reset does not read as data: the bytes of
@@ -55,7 +34,7 @@ func TestDebugUseAfterReset(t *testing.T) {
 		t.Fatalf("decoded %+v", doc)
 	}
 	b.Reset()
-	if !faults(func() { sink = name[3] }) { //bumpvet:ignore must fault
+	if _, ok := alloctest.Fault(func() { sink = name[3] }); !ok { //bumpvet:ignore must fault
 		t.Error("reading a decoded string's bytes after Reset did not fault")
 	}
 	//bumpvet:ignore reads the released memory to check that it is poisoned

@@ -1,11 +1,13 @@
 // Package alloctest holds what the container tests share: the allocators
-// every behaviour is checked with, and a helper that turns a panic into
-// the error it carries.
+// every behaviour is checked with, a helper that turns a panic into the
+// error it carries, and one that turns a memory fault into its address.
 package alloctest
 
 import (
 	"fmt"
 	"reflect"
+	"runtime"
+	"runtime/debug"
 	"testing"
 
 	"github.com/bumpkit/bumpkit/bump"
@@ -93,4 +95,28 @@ func CopyOf[T any](p *T) *T {
 	q := new(T)
 	reflect.ValueOf(q).Elem().Set(reflect.ValueOf(p).Elem())
 	return q
+}
+
+// Fault runs access with memory faults turned into panics (as a test of
+// user code would with debug.SetPanicOnFault) and returns the address
+// that faulted, or ok false if access ran without a fault. Any other
+// panic goes on.
+func Fault(access func()) (addr uintptr, ok bool) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		if _, isErr := r.(runtime.Error); !isErr {
+			panic(r)
+		}
+		a, hasAddr := r.(interface{ Addr() uintptr })
+		if !hasAddr {
+			panic(r)
+		}
+		addr, ok = a.Addr(), true
+	}()
+	access()
+	return 0, false
 }
